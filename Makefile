@@ -1,0 +1,30 @@
+# The two set-up commands of the README. Each creates .venv from nothing when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint install clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[web,dask,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	rm -f sitrep.db sitrep.db-wal sitrep.db-shm
+	$(BIN)/sitrep ingest examples/ --db sitrep.db
+	$(BIN)/sitrep events --db sitrep.db --format table
+
+lint: $(STAMP)
+	$(BIN)/ruff check sitrep tests
+	$(BIN)/mypy sitrep
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) sitrep.db sitrep.db-wal sitrep.db-shm .pytest_cache .mypy_cache .ruff_cache

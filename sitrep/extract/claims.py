@@ -1,0 +1,13 @@
+"""Quotations and attributions (placeholder until the claims work lands)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sitrep.model import AnalyzedArticle, Article, Quote
+from sitrep.registry import register
+
+
+@register("claims.v1", assigns="quotes")
+def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list[Quote]:
+    return []

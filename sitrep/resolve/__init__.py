@@ -1,0 +1,1 @@
+"""Merging event mentions into events: within one article, then across articles."""
