@@ -83,10 +83,12 @@ def _run_steps(doc: Any, article: Article, analysis: AnalyzedArticle, steps: lis
 
 
 def _finish(result: AnalyzedArticle) -> None:
+    from sitrep.extract.claims import link_quotes_to_events
     from sitrep.extract.framing import framing_profile
     from sitrep.resolve.within import merge_mentions
 
     result.events = merge_mentions(result.mentions, result.article)
+    link_quotes_to_events(result)
     result.framing_profile = framing_profile(result)
 
 

@@ -17,3 +17,8 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
 
 def framing_profile(analysis: AnalyzedArticle) -> dict[str, Any]:
     return {}
+
+
+def technique_of(mark: FramingMark) -> str:
+    """The SemEval-2020 Task 11 technique name a framing category corresponds to."""
+    return "Loaded_Language"

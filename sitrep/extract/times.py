@@ -11,3 +11,8 @@ from sitrep.registry import register
 @register("times.v1", assigns="times")
 def extract_times(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list[TimeRef]:
     return []
+
+
+def event_time(doc: Doc, trigger: tuple[int, int], times: list[TimeRef], article: Article) -> TimeRef | None:
+    """The time of the event whose trigger sits at ``trigger`` (character offsets), or None."""
+    return None
