@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Code(str, Enum):
+class Code(Enum):
     E001 = "Input file is empty: {path}"
     E002 = "Input looks binary, not text (NUL bytes or undecodable): {path}"
     E003 = "Cannot decode input as UTF-8, UTF-16 or Latin-1: {path}"
@@ -31,7 +31,7 @@ class Code(str, Enum):
     W001 = "Article {id} skipped: language looks like {language!r}, not English."
     W002 = "Loaded spaCy pipeline is {name} {version}, not en_core_web_sm 3.8.0: results may differ."
 
-    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
 
 
