@@ -65,9 +65,10 @@ def model_info() -> dict[str, str]:
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
 
-def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+def chunk_offsets(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """Cut ``text`` into ``[start, end)`` pieces of at most ``size`` characters, preferring a
     paragraph break, then a line break, then a sentence end, then any space."""
+    size = size or CHUNK_CHARS
     pieces: list[tuple[int, int]] = []
     start = 0
     n = len(text)
