@@ -30,6 +30,7 @@ class Code(Enum):
     E050 = "Unknown extractor {name!r} in the registry."
     W001 = "Article {id} skipped: language looks like {language!r}, not English."
     W002 = "Loaded spaCy pipeline is {name} {version}, not en_core_web_sm 3.8.0: results may differ."
+    E012 = "WARC file has no HTML response records: {path}"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
