@@ -31,6 +31,7 @@ class Code(Enum):
     W001 = "Article {id} skipped: language looks like {language!r}, not English."
     W002 = "Loaded spaCy pipeline is {name} {version}, not en_core_web_sm 3.8.0: results may differ."
     E012 = "WARC file has no HTML response records: {path}"
+    E013 = "Cannot read input: {path}: {detail}"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
