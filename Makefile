@@ -16,7 +16,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	rm -f sitrep.db sitrep.db-wal sitrep.db-shm
-	$(BIN)/sitrep ingest examples/ --db sitrep.db
+	$(BIN)/sitrep ingest examples/*.txt examples/*.jsonl examples/*.xml --db sitrep.db
 	$(BIN)/sitrep events --db sitrep.db --format table
 
 lint: $(STAMP)
