@@ -1,0 +1,138 @@
+"""Plain text (.txt, .md, no extension), with an optional leading header block of metadata.
+
+A header block is a run of ``key value`` or ``key: value`` lines at the top of the file, ended by
+a blank line or directly by the body::
+
+    date 2022-08-24
+    outlet Example Wire
+
+    The body starts here.
+
+Lines count as header only when the key is a known one *and* its value validates (a date must
+parse, a url must look like one, ...), and the block as a whole is accepted only with at least
+one line that could not be ordinary prose (a parsed date, a url, a language tag, or the
+``key:`` form). So a body that happens to begin "Title IX funding was cut" stays body.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sitrep.ingest.base import Reader, make_article, normalize_date, normalize_newlines, read_bytes
+from sitrep.ingest.decode import decode_bytes
+from sitrep.ingest.language import normalize_language_tag
+
+EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ""})
+
+# Header key (lower case) -> Article field.
+_KEYS = {
+    "date": "published",
+    "published": "published",
+    "pubdate": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "site": "outlet",
+    "url": "url",
+    "link": "url",
+    "title": "title",
+    "headline": "title",
+    "author": "author",
+    "authors": "author",
+    "byline": "author",
+    "language": "language",
+    "lang": "language",
+}
+# Fields whose validated value cannot be mistaken for a line of prose.
+_STRONG = frozenset({"published", "url", "language"})
+# A header block is short; never look further than this into a (possibly huge) file.
+MAX_HEADER_LINES = 20
+
+_LINE = re.compile(
+    r"[ \t]*(?P<key>" + "|".join(sorted(_KEYS, key=len, reverse=True)) + r")"
+    r"(?P<sep>[ \t]*:[ \t]*|[ \t]+)(?P<value>\S.*?)[ \t]*",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# An ISO date (optionally with a time) at the start of a longer value: scraped dumps often put
+# the date key in front of the first line of the page ("date 2022-08-24 Posted by ...").
+_ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s)")
+# A space-form free-text value that ends like a sentence is prose, not a title or byline.
+_SENTENCE_END = re.compile(r"[.!][\"”’]?$")
+_FREE_TEXT_MAX = {"title": 300, "author": 200, "outlet": 200}
+
+
+def _validate(field: str, value: str, colon: bool) -> str | None:
+    """The normalised value when it is a plausible value for ``field``, else ``None``."""
+    if field == "published":
+        return normalize_date(value)
+    if field == "url":
+        return value if _URL.fullmatch(value) else None
+    if field == "language":
+        return normalize_language_tag(value) if len(value) <= 20 else None
+    if len(value) > _FREE_TEXT_MAX[field]:
+        return None
+    if not colon and _SENTENCE_END.search(value):
+        return None
+    return value
+
+
+def split_header(text: str) -> tuple[dict[str, str], int]:
+    """(metadata, offset where the body starts) for ``text`` with ``\\n`` newlines; offset 0
+    and no metadata when there is no header block. Looks at the first lines only."""
+    meta: dict[str, str] = {}
+    strong = False
+    body_start = 0
+    pos = 0
+    for _ in range(MAX_HEADER_LINES):
+        if pos >= len(text):
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line_start, line = pos, text[pos:end]
+        pos = end + 1
+        if not line.strip():
+            if meta:
+                body_start = min(pos, len(text))
+                break
+            continue  # blank lines before the header
+        m = _LINE.fullmatch(line)
+        if m is None:
+            break
+        field = _KEYS[m["key"].lower()]
+        colon = ":" in m["sep"]
+        value = _validate(field, m["value"], colon)
+        if value is None:
+            prefix = _ISO_PREFIX.match(m["value"]) if field == "published" else None
+            if prefix is None or field in meta:
+                break
+            date = normalize_date(prefix.group())
+            if date is None:
+                break
+            # The header ends inside this line: the rest of it is the first line of the body.
+            meta[field] = date
+            strong = True
+            body_start = line_start + m.start("value") + prefix.end()
+            break
+        meta.setdefault(field, value)
+        strong = strong or colon or field in _STRONG
+        body_start = min(pos, len(text))
+    if not meta or not strong:
+        return {}, 0
+    return meta, body_start
+
+
+def parse_text(text: str) -> tuple[dict[str, str], str]:
+    """(header metadata, body) of already decoded text."""
+    text = normalize_newlines(text)
+    meta, start = split_header(text)
+    return meta, text[start:]
+
+
+def read(path: Path) -> Reader:
+    text = decode_bytes(read_bytes(path), str(path))
+    meta, body = parse_text(text)
+    yield make_article(body, path, **meta)

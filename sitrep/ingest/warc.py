@@ -1,0 +1,98 @@
+"""WARC web archives (.warc, .warc.gz) via warcio: each successful HTML ``response`` (or
+``resource``) record goes through the HTML reader, with the url from ``WARC-Target-URI`` and
+``WARC-Date`` as the date when the page states none. Other records (requests, metadata, images,
+redirects, revisits) are skipped with a logged reason. Damage to the archive is E007, raised
+after the articles read before it have been yielded."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import Code, InputError
+from sitrep.ingest.base import Reader, check_size
+from sitrep.ingest.html import html_to_article, looks_like_html
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = frozenset({".warc", ".warc.gz"})
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """True for an uncompressed WARC, or a gzip file whose first member starts like one."""
+    if head.startswith(b"WARC/"):
+        return True
+    if head.startswith(b"\x1f\x8b"):
+        import zlib
+
+        try:
+            inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+        return inflated.startswith(b"WARC/")
+    return False
+
+
+def _skip_reason(record: Any) -> str | None:
+    """Why a record is not an article page, or ``None`` when it should be read."""
+    if record.rec_type not in ("response", "resource"):
+        return f"record type {record.rec_type}"
+    if record.rec_type == "response":
+        if record.http_headers is None:
+            return "response without HTTP headers"
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return f"HTTP status {status}"
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    if content_type and not any(t in content_type.lower() for t in _HTML_TYPES):
+        return f"content type {content_type}"
+    return None
+
+
+def _records(stream: Any, path: str) -> Iterator[Any]:
+    """The archive's records; warcio's errors on a damaged file become E007."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        yield from ArchiveIterator(stream)
+    except Exception as exc:  # ArchiveLoadFailed, zlib/EOF errors on truncated gzip, ...
+        raise InputError(Code.E007, path=path, detail=str(exc) or type(exc).__name__) from exc
+
+
+def read(path: Path) -> Reader:
+    check_size(path)
+    name = str(path)
+    pages = 0
+    with path.open("rb") as stream:
+        for record in _records(stream, name):
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            reason = _skip_reason(record)
+            if reason is not None:
+                log.info("%s: skipped %s (%s)", name, uri or "record", reason)
+                continue
+            try:
+                payload = record.content_stream().read()
+            except Exception as exc:
+                raise InputError(Code.E007, path=name, detail=f"{uri}: {exc!r}") from exc
+            content_type = (
+                record.http_headers.get_header("Content-Type")
+                if record.http_headers is not None
+                else record.rec_headers.get_header("Content-Type")
+            )
+            if not content_type and not looks_like_html(payload):
+                log.info("%s: skipped %s (no content type, does not look like HTML)", name, uri)
+                continue
+            pages += 1
+            try:
+                yield html_to_article(
+                    payload, name, url=uri, published=record.rec_headers.get_header("WARC-Date")
+                )
+            except InputError as err:
+                yield InputError(err.code, **{**err.details, "path": f"{name} ({uri})"})
+    if pages == 0:
+        raise InputError(Code.E012, path=name)
