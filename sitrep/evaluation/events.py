@@ -135,6 +135,13 @@ def _plover_of() -> Callable[[str], str | None] | None:
     return fn if callable(fn) else None
 
 
+def _safe_plover(fn: Callable[[str], str | None], sub_event_type: str) -> str | None:
+    try:
+        return fn(sub_event_type)
+    except (KeyError, ValueError):  # a sub-type the taxonomy table does not know
+        return None
+
+
 class _Acc:
     def __init__(self) -> None:
         self.n = 0
@@ -183,7 +190,7 @@ def score(records: list[EventRecord], analyses: list[AnalyzedArticle]) -> dict[s
         if plover_of is not None and rec.source == "plover_gsr":
             natives = {g.native_type for g in rec.events if g.native_type}
             if natives:
-                guess_p = plover_of(top.sub_event_type) if top is not None else None
+                guess_p = _safe_plover(plover_of, top.sub_event_type) if top is not None else None
                 plover.add(1.0 if guess_p in natives else 0.0)
 
         tol = DATE_TOLERANCE_DAYS.get(rec.source, 0)
