@@ -123,12 +123,19 @@ def normalize_date(value: Any) -> str | None:
     return _dateparser(text)
 
 
+# Month names in these languages are understood. Letting dateparser guess among all its ~200
+# locales costs 3-4 s on the first call (measured on the dev box); these seven cost 0.3 s and
+# cover the languages ``language.py`` recognises in Latin script, bar the rarest.
+_DATE_LANGUAGES = ["en", "fr", "es", "de", "it", "pt", "nl"]
+
+
 def _dateparser(text: str) -> str | None:
     import dateparser  # slow to load its language data: only when the fast paths fail
 
     try:
         parsed = dateparser.parse(
             text,
+            languages=_DATE_LANGUAGES,
             settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
         )
     except Exception:  # dateparser raises assorted errors on odd input; a bad date is just None

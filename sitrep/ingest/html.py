@@ -31,6 +31,10 @@ _BLOCKS = frozenset({
     "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "dd", "dt",
     "hr",
 })
+# Fewer words than this is navigation residue ("Home", "Page not found"), not an article: the
+# shortest news brief, a one-sentence item, has well over five words. Chosen, not tuned: the
+# only calibration is tests/fixtures/ingest/no_body.html (a page whose only text is a nav link).
+MIN_BODY_WORDS = 5
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
 _TAG = re.compile(r"<[^>]*>?")
@@ -105,7 +109,7 @@ def html_to_article(
         log.info("HTML extraction failed for %s: %r", path, exc)
         raise InputError(Code.E005, path=path) from exc
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split(None, MIN_BODY_WORDS)) < MIN_BODY_WORDS:
         raise InputError(Code.E005, path=path)
     page_url = url or getattr(doc, "url", None)
     outlet = getattr(doc, "sitename", None) or _hostname(page_url)

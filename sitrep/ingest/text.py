@@ -104,18 +104,18 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
             break
         field = _KEYS[m["key"].lower()]
         colon = ":" in m["sep"]
-        value = _validate(field, m["value"], colon)
-        if value is None:
-            prefix = _ISO_PREFIX.match(m["value"]) if field == "published" else None
-            if prefix is None or field in meta:
-                break
+        prefix = _ISO_PREFIX.match(m["value"]) if field == "published" else None
+        if prefix is not None:
             date = normalize_date(prefix.group())
-            if date is None:
+            if date is None or field in meta:
                 break
             # The header ends inside this line: the rest of it is the first line of the body.
             meta[field] = date
             strong = True
             body_start = line_start + m.start("value") + prefix.end()
+            break
+        value = _validate(field, m["value"], colon)
+        if value is None:
             break
         meta.setdefault(field, value)
         strong = strong or colon or field in _STRONG

@@ -69,7 +69,12 @@ def read(path: Path) -> Reader:
     name = str(path)
     pages = 0
     with path.open("rb") as stream:
+        if not looks_like_warc(stream.read(4096)):
+            raise InputError(Code.E007, path=name, detail="does not start with a WARC record")
+        stream.seek(0)
         for record in _records(stream, name):
+            if not record.rec_type:
+                raise InputError(Code.E007, path=name, detail="record without a WARC-Type")
             uri = record.rec_headers.get_header("WARC-Target-URI")
             reason = _skip_reason(record)
             if reason is not None:
@@ -79,6 +84,11 @@ def read(path: Path) -> Reader:
                 payload = record.content_stream().read()
             except Exception as exc:
                 raise InputError(Code.E007, path=name, detail=f"{uri}: {exc!r}") from exc
+            # warcio stops quietly at the end of a cut file: a record whose declared length was
+            # not all there is the sign of a truncated archive.
+            missing = getattr(record.raw_stream, "limit", 0)
+            if isinstance(missing, int) and missing > 0:
+                raise InputError(Code.E007, path=name, detail=f"{uri}: record truncated ({missing} bytes missing)")
             content_type = (
                 record.http_headers.get_header("Content-Type")
                 if record.http_headers is not None

@@ -1,0 +1,132 @@
+"""WARC reader (warcio): HTML responses become articles, everything else is skipped, damage is
+E007 after the articles read before it. Archives are built here with warcio's WARCWriter."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from sitrep.errors import Code, InputError
+from sitrep.ingest import warc
+from sitrep.ingest.paths import read_path
+from sitrep.ingest.warc import looks_like_warc
+from sitrep.model import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+PAGE = (FIXTURES / "page.html").read_bytes()  # states its own date and canonical url
+HOSTILE = (FIXTURES / "hostile.html").read_bytes()  # states no date
+WARC_DATE = "2024-02-03T10:00:00Z"
+
+
+def _response(writer: WARCWriter, uri: str, body: bytes, content_type: str, status: str = "200 OK") -> None:
+    http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        uri, "response", payload=BytesIO(body), http_headers=http,
+        warc_headers_dict={"WARC-Date": WARC_DATE},
+    )
+    writer.write_record(record)
+
+
+def build_warc(gz: bool = True, html_pages: bool = True, offsets: dict[str, int] | None = None) -> bytes:
+    """A small crawl; ``offsets`` (if given) receives where each response record starts."""
+    out = BytesIO()
+    offsets = {} if offsets is None else offsets
+    writer = WARCWriter(out, gzip=gz)
+    writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
+    req = StatusAndHeaders("GET /a HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+    writer.write_record(writer.create_warc_record("https://example.org/a", "request", http_headers=req))
+    pages = [
+        ("https://example.org/a", PAGE, "text/html; charset=utf-8", "200 OK", html_pages),
+        ("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png", "200 OK", True),
+        ("https://example.org/missing", b"<html><body>Not found</body></html>", "text/html", "404 Not Found", True),
+        ("https://example.org/b", HOSTILE, "text/html", "200 OK", html_pages),
+        ("https://example.org/blank", b"<html><body></body></html>", "text/html", "200 OK", html_pages),
+    ]
+    for uri, body, content_type, status, wanted in pages:
+        if wanted:
+            offsets[uri] = out.tell()
+            _response(writer, uri, body, content_type, status)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_html_responses_become_articles(tmp_path: Path, gz: bool, caplog: pytest.LogCaptureFixture) -> None:
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    p.write_bytes(build_warc(gz))
+    with caplog.at_level(logging.INFO, logger="sitrep.ingest.warc"):
+        items = list(warc.read(p))
+    assert [type(x).__name__ for x in items] == ["Article", "Article", "InputError"]
+    page, hostile, blank = items
+    assert isinstance(page, Article) and isinstance(hostile, Article)
+    assert page.url == "https://example.org/a"  # WARC-Target-URI wins over the canonical link
+    assert page.published == "2023-03-05"  # the page's own date wins
+    assert page.title == "Fire at fuel depot after overnight drone strike"
+    assert hostile.url == "https://example.org/b"
+    assert hostile.published == "2024-02-03"  # WARC-Date as the fallback
+    assert "SCRIPT_PAYLOAD" not in hostile.text
+    assert page.source_path == str(p)
+    assert isinstance(blank, InputError) and blank.code is Code.E005
+    assert "https://example.org/blank" in str(blank)
+    log = caplog.text
+    assert "image/png" in log and "logo.png" in log
+    assert "HTTP status 404" in log
+    assert "record type request" in log
+
+
+def test_damage_after_good_records_yields_them_then_e007(tmp_path: Path) -> None:
+    good = build_warc(gz=False)
+    p = tmp_path / "damaged.warc"
+    p.write_bytes(good + b"\x00\x01 this is not a WARC record\r\n\r\n")
+    items: list[object] = []
+    with pytest.raises(InputError) as err:
+        for item in warc.read(p):
+            items.append(item)
+    assert err.value.code is Code.E007
+    assert sum(isinstance(x, Article) for x in items) == 2
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_archive_cut_inside_a_record(tmp_path: Path, gz: bool) -> None:
+    offsets: dict[str, int] = {}
+    data = build_warc(gz=gz, offsets=offsets)
+    start, end = offsets["https://example.org/b"], offsets["https://example.org/blank"]
+    # Cut inside the hostile page's record: the first page is read, then E007.
+    p = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    p.write_bytes(data[: (start + end) // 2 + 100])
+    results = list(read_path(p))
+    assert [r.article is not None for r in results] == [True, False]
+    err = results[-1].error
+    assert err is not None and err.code is Code.E007
+
+
+def test_not_a_warc_is_e007(tmp_path: Path) -> None:
+    p = tmp_path / "fake.warc"
+    p.write_text("This is not an archive, only a sentence about an archive.\n")
+    with pytest.raises(InputError) as err:
+        list(warc.read(p))
+    assert err.value.code is Code.E007
+
+
+def test_warc_without_html_is_e012(tmp_path: Path) -> None:
+    p = tmp_path / "images.warc.gz"
+    p.write_bytes(build_warc(html_pages=False))
+    with pytest.raises(InputError) as err:
+        list(warc.read(p))
+    assert err.value.code is Code.E012
+
+
+def test_sniffed_without_extension(tmp_path: Path) -> None:
+    for gz in (True, False):
+        p = tmp_path / f"crawl{int(gz)}"
+        p.write_bytes(build_warc(gz))
+        assert looks_like_warc(p.read_bytes()[:4096])
+        results = list(read_path(p))
+        assert sum(r.article is not None for r in results) == 2
+    assert not looks_like_warc(gzip.compress(b"<html>not a warc</html>"))
+    assert not looks_like_warc(b"plain text")
