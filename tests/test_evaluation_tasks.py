@@ -284,3 +284,36 @@ def test_module_entry_point(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert out["task"] == "time" and out["records"] == 1
     assert main(["bogus", str(path)]) == 2
     assert "E040" in capsys.readouterr().err
+
+
+def test_score_quotes_counts_quote_by_quote() -> None:
+    from sitrep.evaluation.claims import score_quotes
+    from sitrep.evaluation.gold import GoldQuote, GoldSpan
+
+    t = "He said the dam held. He added that the roads were open. Later, aid arrived, she claimed."
+
+    def g(needle: str) -> GoldSpan:
+        s = t.index(needle)
+        return GoldSpan(s, s + len(needle), needle)
+
+    he2 = t.index("He added")
+    gold = [
+        GoldQuote(g("the dam held"), g("He"), g("said"), "indirect"),
+        GoldQuote(g("the roads were open"), GoldSpan(he2, he2 + 2, "He"), g("added"), "indirect"),
+        GoldQuote(g("aid arrived"), None, g("claimed"), "indirect"),
+    ]
+    pred = [
+        Quote(_span(t, "the dam held"), _span(t, "He"), cue=_span(t, "said")),
+        Quote(_span(t, "roads were open"), _span(t, "He", 1), cue=_span(t, "added")),
+        # gold has no speaker for this one: the predicted speaker is not scored
+        Quote(_span(t, "aid arrived"), _span(t, "she"), cue=_span(t, "claimed")),
+    ]
+    s = score_quotes(pred, gold)
+    assert (s["content_exact_"].precision, s["content_exact_"].recall) == (pytest.approx(2 / 3), pytest.approx(2 / 3))
+    assert (s["speaker_exact_"].precision, s["speaker_exact_"].recall) == (1.0, 1.0)
+    assert s["speaker_exact_"].n_pred == 2
+    assert s["cue_exact_"].f1 == 1.0
+    # An unlinked predicted speaker is a false positive.
+    extra = [*pred, Quote(_span(t, "Later"), _span(t, "aid"))]
+    s2 = score_quotes(extra, gold)
+    assert s2["speaker_exact_"].precision == pytest.approx(2 / 3)

@@ -4,9 +4,10 @@
 Quotes (Citron style): *exact* counts a predicted span only when its boundaries equal a gold
 span's; *overlap* is by character (predicted characters inside gold over all predicted
 characters, and the converse for recall). Content is scored against the gold covering span.
-Speakers and cues are compared as sets of distinct spans per text (one speaker span may serve
-several attributions). Speakers are scored only where the gold has one: a predicted speaker
-whose quote overlaps only gold quotes without a speaker is left out, neither right nor wrong.
+Counting is quote by quote as in Citron's ``citron/metrics.py``. A predicted speaker is right
+when it equals the speaker of a gold quote linked to it (cues overlap, or contents overlap
+when either cue is missing). Speakers are scored only where the gold has one: a predicted
+speaker whose quote is linked only to gold quotes without a speaker is left out.
 
 Loaded language: SemEval-2020 Task 11 partial credit by character overlap, all techniques as
 one class (``span_*``) and per gold technique (``by_technique``); technique names compare
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluation import metrics
-from sitrep.evaluation.gold import QuoteRecord, read_loaded, read_quotes
+from sitrep.evaluation.gold import GoldQuote, read_loaded, read_quotes
 from sitrep.evaluation.runner import analyze_articles, make_article
 from sitrep.model import Quote, Span
 
@@ -35,60 +36,90 @@ def _t(span: Span) -> SpanT:
     return (span.start, span.end)
 
 
-def _speaker_preds(pred: list[Quote], rec: QuoteRecord) -> set[SpanT]:
-    with_speaker = [(q.content.start, q.content.end) for q in rec.quotes if q.speaker is not None]
-    without = [(q.content.start, q.content.end) for q in rec.quotes if q.speaker is None]
-    out: set[SpanT] = set()
+def _linked(q: Quote, g: GoldQuote) -> bool:
+    """A predicted and a gold quote describe the same attribution when their cues overlap
+    (Citron's test) or their contents overlap (so a prediction without a cue can still be
+    paired with its gold quote)."""
+    if q.cue is not None and g.cue is not None and metrics.overlaps(_t(q.cue), (g.cue.start, g.cue.end)):
+        return True
+    return metrics.overlaps(_t(q.content), (g.content.start, g.content.end))
+
+
+def score_quotes(pred: list[Quote], gold: list[GoldQuote]) -> dict[str, metrics.PRF]:
+    """Citron-style counts for one text, quote by quote: a predicted quote is a true positive
+    when some gold quote matches it, a gold quote is found when some prediction matches it
+    (so precision and recall have their own numerators). Overlap scores are by character over
+    the union of spans, which equals Citron's pairwise sum when spans do not overlap."""
+    g_content = [(g.content.start, g.content.end) for g in gold]
+    p_content = [_t(q.content) for q in pred]
+    content = metrics.PRF(
+        sum(1 for c in p_content if c in g_content), len(p_content),
+        sum(1 for c in g_content if c in p_content), len(g_content),
+    )
+
+    scored: list[Quote] = []  # predicted quotes whose speaker is scored
     for q in pred:
         if q.speaker is None:
             continue
-        content = _t(q.content)
-        hits_with = any(metrics.overlaps(content, g) for g in with_speaker)
-        hits_without = any(metrics.overlaps(content, g) for g in without)
-        if hits_without and not hits_with:
-            continue  # gold marks no speaker for this attribution: not scored
-        out.add(_t(q.speaker))
-    return out
+        linked = [g for g in gold if _linked(q, g)]
+        if linked and all(g.speaker is None for g in linked):
+            continue  # the gold marks no speaker for this attribution: not scored
+        scored.append(q)
+    with_speaker = [g for g in gold if g.speaker is not None]
+
+    def same_speaker(q: Quote, g: GoldQuote) -> bool:
+        return (q.speaker is not None and g.speaker is not None
+                and _t(q.speaker) == (g.speaker.start, g.speaker.end) and _linked(q, g))
+
+    speaker = metrics.PRF(
+        sum(1 for q in scored if any(same_speaker(q, g) for g in with_speaker)), len(scored),
+        sum(1 for g in with_speaker if any(same_speaker(q, g) for q in pred)), len(with_speaker),
+    )
+    speaker_overlap = metrics.char_overlap_prf(
+        [_t(q.speaker) for q in scored if q.speaker is not None],
+        [(g.speaker.start, g.speaker.end) for g in with_speaker if g.speaker is not None],
+    )
+    p_cue = [_t(q.cue) for q in pred if q.cue is not None]
+    g_cue = [(g.cue.start, g.cue.end) for g in gold if g.cue is not None]
+    cue = metrics.PRF(
+        sum(1 for c in p_cue if c in g_cue), len(p_cue),
+        sum(1 for c in g_cue if c in p_cue), len(g_cue),
+    )
+    return {
+        "content_exact_": content,
+        "content_overlap_": metrics.char_overlap_prf(p_content, g_content),
+        "speaker_exact_": speaker,
+        "speaker_overlap_": speaker_overlap,
+        "cue_exact_": cue,
+    }
 
 
 def run_quotes(gold_path: str | Path, *, limit: int | None = None, progress: bool = False) -> dict[str, Any]:
     records = read_quotes(gold_path, limit)
     articles = [make_article(r.text, r.published) for r in records]
-    content_exact, content_overlap = metrics.PRF(), metrics.PRF()
-    speaker_exact, speaker_overlap = metrics.PRF(), metrics.PRF()
-    cue_exact = metrics.PRF()
+    totals: dict[str, metrics.PRF] = {}
     # kind -> [gold quotes, exact content hits, gold chars, gold chars covered]
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    n_pred = 0
+    n_pred = n_gold = 0
     for rec, ana in zip(records, analyze_articles(articles, QUOTES, progress=progress,
                                                   description="quotes"), strict=True):
         pred = list(ana.quotes)
         n_pred += len(pred)
+        n_gold += len(rec.quotes)
+        for name, prf in score_quotes(pred, rec.quotes).items():
+            totals.setdefault(name, metrics.PRF()).add(prf)
         pc = [_t(q.content) for q in pred]
-        gc = [(q.content.start, q.content.end) for q in rec.quotes]
-        content_exact.add(metrics.exact_prf(pc, gc))
-        content_overlap.add(metrics.char_overlap_prf(pc, gc))
-        gs = {(q.speaker.start, q.speaker.end) for q in rec.quotes if q.speaker is not None}
-        ps = _speaker_preds(pred, rec)
-        speaker_exact.add(metrics.exact_prf(ps, gs))
-        speaker_overlap.add(metrics.char_overlap_prf(ps, gs))
-        gcue = {(q.cue.start, q.cue.end) for q in rec.quotes if q.cue is not None}
-        pcue = {_t(q.cue) for q in pred if q.cue is not None}
-        cue_exact.add(metrics.exact_prf(pcue, gcue))
-        pred_set = set(pc)
-        for q, span in zip(rec.quotes, gc, strict=True):
+        for q in rec.quotes:
+            span = (q.content.start, q.content.end)
             row = kinds[q.kind or "unknown"]
             row[0] += 1
-            row[1] += span in pred_set
+            row[1] += span in pc
             cov = metrics.char_overlap_prf(pc, [span])
             row[2] += int(cov.n_gold)
             row[3] += int(cov.tp_r)
-    out: dict[str, Any] = {"records": len(records), "gold_quotes": int(content_exact.n_gold),
-                           "predicted_quotes": n_pred}
-    for name, prf in (("content_exact_", content_exact), ("content_overlap_", content_overlap),
-                      ("speaker_exact_", speaker_exact), ("speaker_overlap_", speaker_overlap),
-                      ("cue_exact_", cue_exact)):
-        out.update(prf.as_dict(name))
+    out: dict[str, Any] = {"records": len(records), "gold_quotes": n_gold, "predicted_quotes": n_pred}
+    for name in ("content_exact_", "content_overlap_", "speaker_exact_", "speaker_overlap_", "cue_exact_"):
+        out.update(totals.get(name, metrics.PRF()).as_dict(name))
     out["by_kind"] = {
         k: {"n": row[0], "exact_recall": round(metrics.ratio(row[1], row[0]), 4),
             "overlap_recall": round(metrics.ratio(row[3], row[2]), 4)}
