@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,12 @@ def normalize_date(value: Any) -> str | None:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # Unix seconds (JSON exports): only the range 1973-2286, so that a stray small number
+        # (a count, a year) is never read as a date.
+        if 1e8 <= value < 1e10:
+            return datetime.fromtimestamp(value, tz=timezone.utc).date().isoformat()
+        return None
     if isinstance(value, tuple) and len(value) >= 3:  # time.struct_time (feedparser)
         try:
             return _iso(int(value[0]), int(value[1]), int(value[2]))
