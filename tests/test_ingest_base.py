@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -23,7 +23,7 @@ from sitrep.model import Article
         ("Wed, 24 Aug 2022 10:00:00 +0000", "2022-08-24"),
         ("24 August 2022", "2022-08-24"),
         ("24 août 2022", "2022-08-24"),
-        (datetime(2022, 8, 24, 23, 59, tzinfo=timezone.utc), "2022-08-24"),
+        (datetime(2022, 8, 24, 23, 59, tzinfo=UTC), "2022-08-24"),
         (date(2022, 8, 24), "2022-08-24"),
         (time.struct_time((2022, 8, 24, 10, 0, 0, 2, 236, 0)), "2022-08-24"),
         (1661335200, "2022-08-24"),

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +105,7 @@ def normalize_date(value: Any) -> str | None:
         # Unix seconds (JSON exports): only the range 1973-2286, so that a stray small number
         # (a count, a year) is never read as a date.
         if 1e8 <= value < 1e10:
-            return datetime.fromtimestamp(value, tz=timezone.utc).date().isoformat()
+            return datetime.fromtimestamp(value, tz=UTC).date().isoformat()
         return None
     if isinstance(value, tuple) and len(value) >= 3:  # time.struct_time (feedparser)
         try:
