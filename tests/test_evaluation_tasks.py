@@ -317,3 +317,22 @@ def test_score_quotes_counts_quote_by_quote() -> None:
     extra = [*pred, Quote(_span(t, "Later"), _span(t, "aid"))]
     s2 = score_quotes(extra, gold)
     assert s2["speaker_exact_"].precision == pytest.approx(2 / 3)
+
+
+def test_cue_group_speech_vs_other(nlp: Any) -> None:
+    from sitrep.evaluation.claims import cue_group, speech_cues
+    from sitrep.evaluation.gold import GoldSpan
+
+    if not speech_cues()[0]:
+        pytest.skip("sitrep/data/cue_verbs.tsv is not present")
+    text = "The minister told reporters the bridge was safe, but many voters believe otherwise, according to a poll."
+    doc = nlp(text)
+
+    def g(needle: str) -> GoldSpan:
+        s = text.index(needle)
+        return GoldSpan(s, s + len(needle), needle)
+
+    assert cue_group(doc, g("told")) == "speech"
+    assert cue_group(doc, g("according to")) == "speech"
+    assert cue_group(doc, g("believe")) == "other"
+    assert cue_group(doc, None) == "none"

@@ -16,14 +16,18 @@ after normalising case and punctuation ("Name_Calling,Labeling" = "name calling-
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from sitrep.evaluation import metrics
-from sitrep.evaluation.gold import GoldQuote, read_loaded, read_quotes
-from sitrep.evaluation.runner import analyze_articles, make_article
+from sitrep.evaluation.gold import GoldQuote, GoldSpan, read_loaded, read_quotes
+from sitrep.evaluation.runner import analyze_articles, make_article, parse_and_extract
 from sitrep.model import Quote, Span
 
 QUOTES = ("claims.v1",)
@@ -94,37 +98,91 @@ def score_quotes(pred: list[Quote], gold: list[GoldQuote]) -> dict[str, metrics.
     }
 
 
+@functools.lru_cache(maxsize=1)
+def speech_cues() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(speech-verb lemmas, attribution phrases) from the claims extractor's cue table
+    ``sitrep/data/cue_verbs.tsv`` (kinds ``speech`` and ``phrase``); empty when it is absent."""
+    path = Path(__file__).resolve().parents[1] / "data" / "cue_verbs.tsv"
+    if not path.is_file():
+        return frozenset(), ()
+    lemmas: set[str] = set()
+    phrases: list[str] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            cue, kind = (row.get("cue") or "").strip().lower(), (row.get("kind") or "").strip()
+            if not cue:
+                continue
+            if kind == "speech":
+                lemmas.add(cue)
+            elif kind == "phrase":
+                phrases.append(cue)
+    return frozenset(lemmas), tuple(phrases)
+
+
+def cue_group(doc: Doc, cue: GoldSpan | None) -> str:
+    """"speech" when the gold cue is a speech verb (by lemma) or an attribution phrase such as
+    "according to"; "other" for PolNeAR's broader cues (beliefs, plans, ":"); "none"."""
+    if cue is None:
+        return "none"
+    lemmas, phrases = speech_cues()
+    text = doc.text[cue.start:cue.end].lower()
+    if any(p in text for p in phrases):
+        return "speech"
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is not None and any(t.lemma_.lower() in lemmas for t in span):
+        return "speech"
+    return "other"
+
+
+class _Recall:
+    """Recall of gold quotes within one group (a kind, a cue group)."""
+
+    def __init__(self) -> None:
+        self.n = self.exact = self.chars = self.covered = self.cues = self.cue_hits = 0
+
+    def add(self, q: GoldQuote, pred_content: list[SpanT], pred_cues: list[SpanT]) -> None:
+        span = (q.content.start, q.content.end)
+        self.n += 1
+        self.exact += span in pred_content
+        cov = metrics.char_overlap_prf(pred_content, [span])
+        self.chars += int(cov.n_gold)
+        self.covered += int(cov.tp_r)
+        if q.cue is not None:
+            self.cues += 1
+            self.cue_hits += (q.cue.start, q.cue.end) in pred_cues
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"n": self.n, "exact_recall": round(metrics.ratio(self.exact, self.n), 4),
+                "overlap_recall": round(metrics.ratio(self.covered, self.chars), 4),
+                "cue_recall": round(metrics.ratio(self.cue_hits, self.cues), 4)}
+
+
 def run_quotes(gold_path: str | Path, *, limit: int | None = None, progress: bool = False) -> dict[str, Any]:
     records = read_quotes(gold_path, limit)
     articles = [make_article(r.text, r.published) for r in records]
     totals: dict[str, metrics.PRF] = {}
-    # kind -> [gold quotes, exact content hits, gold chars, gold chars covered]
-    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    by_kind: dict[str, _Recall] = defaultdict(_Recall)
+    by_cue: dict[str, _Recall] = defaultdict(_Recall)
     n_pred = n_gold = 0
-    for rec, ana in zip(records, analyze_articles(articles, QUOTES, progress=progress,
-                                                  description="quotes"), strict=True):
+    # The Doc is needed to lemmatise gold cues (speech vs other); quote texts are far below
+    # the parser's length limit, so parse_and_extract runs them whole.
+    for rec, (doc, ana) in zip(records, parse_and_extract(articles, QUOTES, progress=progress,
+                                                          description="quotes"), strict=True):
         pred = list(ana.quotes)
         n_pred += len(pred)
         n_gold += len(rec.quotes)
         for name, prf in score_quotes(pred, rec.quotes).items():
             totals.setdefault(name, metrics.PRF()).add(prf)
         pc = [_t(q.content) for q in pred]
+        pcue = [_t(q.cue) for q in pred if q.cue is not None]
         for q in rec.quotes:
-            span = (q.content.start, q.content.end)
-            row = kinds[q.kind or "unknown"]
-            row[0] += 1
-            row[1] += span in pc
-            cov = metrics.char_overlap_prf(pc, [span])
-            row[2] += int(cov.n_gold)
-            row[3] += int(cov.tp_r)
+            by_kind[q.kind or "unknown"].add(q, pc, pcue)
+            by_cue[cue_group(doc, q.cue)].add(q, pc, pcue)
     out: dict[str, Any] = {"records": len(records), "gold_quotes": n_gold, "predicted_quotes": n_pred}
     for name in ("content_exact_", "content_overlap_", "speaker_exact_", "speaker_overlap_", "cue_exact_"):
         out.update(totals.get(name, metrics.PRF()).as_dict(name))
-    out["by_kind"] = {
-        k: {"n": row[0], "exact_recall": round(metrics.ratio(row[1], row[0]), 4),
-            "overlap_recall": round(metrics.ratio(row[3], row[2]), 4)}
-        for k, row in sorted(kinds.items())
-    }
+    out["by_kind"] = {k: r.as_dict() for k, r in sorted(by_kind.items())}
+    out["by_cue"] = {k: r.as_dict() for k, r in sorted(by_cue.items())}
     return out
 
 
