@@ -1,0 +1,148 @@
+"""Aggregates over the whole store: per-outlet framing profiles and the ledger's summary counts.
+
+Framing profile of an outlet: how often its articles use each framing category (marks per
+1,000 words of its stored text, so long and short outlets compare), its most used terms, and
+how it reports the people it quotes. Stance asymmetry: for each speaker the outlet quotes, the
+balance (endorsing cues − distancing cues) / quotes, from −1 (every claim "claimed",
+"alleged") to +1 (every claim "revealed", "confirmed"); the outlet's asymmetry is the spread
+between its most endorsed and its most distanced speaker (0 = every source treated alike).
+"Accusing" cues ("X accused Y") describe what the speaker did, not how the outlet treats
+the speaker, so they are counted but do not enter the balance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.model import AnalyzedArticle, Event
+from sitrep.web.views import country_name, fatalities_text
+
+STANCES = ("neutral", "distancing", "endorsing", "accusing")
+UNKNOWN_OUTLET = "(unknown outlet)"
+UNATTRIBUTED = "(unattributed)"
+TOP_TERMS = 8
+TOP_SPEAKERS = 12
+
+
+@dataclass
+class _Acc:
+    articles: int = 0
+    words: int = 0
+    categories: Counter[str] = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)
+    stance: Counter[str] = field(default_factory=Counter)
+    speakers: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def speaker_key(speaker_resolved: str | None, speaker_text: str | None) -> str:
+    name = (speaker_resolved or speaker_text or "").strip()
+    return name or UNATTRIBUTED
+
+
+def outlet_profiles(analyses: Iterable[AnalyzedArticle]) -> dict[str, Any]:
+    """``{"categories": [...], "outlets": [profile, ...]}``, outlets by number of articles."""
+    accs: dict[str, _Acc] = defaultdict(_Acc)
+    for analysis in analyses:
+        if analysis.skipped:
+            continue
+        acc = accs[analysis.article.outlet or UNKNOWN_OUTLET]
+        acc.articles += 1
+        acc.words += len(analysis.article.text.split())
+        for mark in analysis.framing:
+            acc.categories[mark.category] += 1
+            acc.terms[(mark.term or mark.span.text).lower()] += 1
+        for q in analysis.quotes:
+            acc.stance[q.stance] += 1
+            acc.speakers[speaker_key(q.speaker_resolved, q.speaker.text if q.speaker else None)][q.stance] += 1
+    categories = sorted({c for acc in accs.values() for c in acc.categories})
+    outlets = [_profile(name, acc, categories) for name, acc in accs.items()]
+    outlets.sort(key=lambda p: (-p["articles"], p["outlet"]))
+    return {"categories": categories, "outlets": outlets}
+
+
+def _profile(name: str, acc: _Acc, categories: list[str]) -> dict[str, Any]:
+    per_k = 1000.0 / acc.words if acc.words else 0.0
+    speakers: list[dict[str, Any]] = []
+    for speaker, counts in acc.speakers.items():
+        total = sum(counts.values())
+        balance = (counts["endorsing"] - counts["distancing"]) / total if total else 0.0
+        speakers.append({
+            "speaker": speaker, "quotes": total, "balance": round(balance, 3),
+            **{s: counts[s] for s in STANCES},
+        })
+    speakers.sort(key=lambda s: (-s["quotes"], s["speaker"]))
+    attributed = [s for s in speakers if s["speaker"] != UNATTRIBUTED]
+    asymmetry: dict[str, Any] = {"spread": 0.0, "most_endorsed": None, "most_distanced": None}
+    if attributed:
+        hi = max(attributed, key=lambda s: (s["balance"], s["quotes"]))
+        lo = min(attributed, key=lambda s: (s["balance"], -s["quotes"]))
+        asymmetry = {
+            "spread": round(hi["balance"] - lo["balance"], 3),
+            "most_endorsed": hi["speaker"] if hi["balance"] > 0 else None,
+            "most_distanced": lo["speaker"] if lo["balance"] < 0 else None,
+        }
+    total_marks = sum(acc.categories.values())
+    return {
+        "outlet": name,
+        "articles": acc.articles,
+        "words": acc.words,
+        "framing_marks": total_marks,
+        "framing_per_1000": round(total_marks * per_k, 2),
+        "categories": {
+            c: {"count": acc.categories[c], "per_1000": round(acc.categories[c] * per_k, 2)}
+            for c in categories
+        },
+        "top_terms": acc.terms.most_common(TOP_TERMS),
+        "stance": {s: acc.stance[s] for s in STANCES},
+        "speakers": speakers[:TOP_SPEAKERS],
+        "asymmetry": asymmetry,
+    }
+
+
+def summary(events: list[Event], counts: dict[str, int]) -> dict[str, Any]:
+    """Counts by type and by country, fatalities with the range the sources span, period."""
+    by_type: dict[str, dict[str, Any]] = {}
+    by_country: dict[str, dict[str, Any]] = {}
+    total = {"best": 0, "low": 0, "high": 0}
+    contested_fatalities = 0
+    for e in events:
+        f = e.fatalities
+        iso = e.place.country if e.place and e.place.country else None
+        cname = (e.place.country_name if e.place else None) or country_name(iso) or "(unknown)"
+        for table, key, label in ((by_type, e.event_type, e.event_type), (by_country, iso or "", cname)):
+            row = table.setdefault(key, {"key": key, "label": label, "events": 0, "best": 0,
+                                         "low": 0, "high": 0, "sub_types": Counter()})
+            row["events"] += 1
+            row["sub_types"][e.sub_event_type] += 1
+            _add_fatalities(row, f.best, f.low, f.high)
+        _add_fatalities(total, f.best, f.low, f.high)
+        if "fatalities" in e.contested:
+            contested_fatalities += 1
+    dates = sorted(e.date for e in events if e.date)
+    for table in (by_type, by_country):
+        for row in table.values():
+            row["sub_types"] = row["sub_types"].most_common()
+            row["fatalities_text"] = _range_text(row)
+    return {
+        "counts": counts,
+        "events": len(events),
+        "period": {"first": dates[0] if dates else None, "last": dates[-1] if dates else None},
+        "by_type": sorted(by_type.values(), key=lambda r: (-r["events"], r["label"])),
+        "by_country": sorted(by_country.values(), key=lambda r: (-r["events"], r["label"])),
+        "fatalities": {**total, "text": _range_text(total), "contested_events": contested_fatalities},
+    }
+
+
+def _add_fatalities(row: dict[str, Any], best: int | None, low: int | None, high: int | None) -> None:
+    if best is None:
+        return
+    row["best"] += best
+    row["low"] += low if low is not None else best
+    row["high"] += high if high is not None else best
+
+
+def _range_text(row: dict[str, Any]) -> str:
+    return fatalities_text(row["best"], row["low"], row["high"]) or "0"
