@@ -121,3 +121,11 @@ def test_unreadable_path_is_an_error_result(tmp_path: Path) -> None:
     link.symlink_to(tmp_path / "gone.txt")
     (result,) = list(read_path(tmp_path))
     assert result.error is not None and result.error.code in (Code.E011, Code.E013)
+
+
+def test_a_bare_path_is_one_path(tmp_path: Path) -> None:
+    p = tmp_path / "one.txt"
+    p.write_text(BODY)
+    for given in (str(p), p):
+        (result,) = list(read_paths(given))
+        assert result.article is not None

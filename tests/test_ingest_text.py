@@ -171,3 +171,24 @@ def test_seed_article_header() -> None:
     assert a.published == "2022-08-24"
     assert not a.text.lower().startswith("date")
     assert a.language == "en"
+
+
+def test_markdown_front_matter() -> None:
+    content = (
+        "---\ntitle: \"Ceasefire collapses in the hills\"\ndate: 2023-07-01\ntags: [news]\n"
+        "author: 'Lee Park'\n---\n\n# Ceasefire collapses\n\nFighting resumed at dawn.\n"
+    )
+    meta, body = parse_text(content)
+    assert meta == {"title": "Ceasefire collapses in the hills", "published": "2023-07-01",
+                    "author": "Lee Park"}
+    assert body.strip() == "# Ceasefire collapses\n\nFighting resumed at dawn."
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["---\n\nFighting resumed at dawn.\n", "---\nFighting resumed at dawn.\n---\nMore.\n"],
+)
+def test_horizontal_rules_are_not_front_matter(content: str) -> None:
+    meta, body = parse_text(content)
+    assert meta == {}
+    assert body == content

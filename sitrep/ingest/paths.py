@@ -119,5 +119,7 @@ def read_path(path: str | Path) -> Iterator[ReadResult]:
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
     """Every article (or error) from each path in turn, directories expanded recursively."""
+    if isinstance(paths, str | Path):  # one path given bare: not its characters one by one
+        paths = [paths]
     for path in paths:
         yield from read_path(path)

@@ -1,6 +1,6 @@
 """Plain text (.txt, .md, no extension), with an optional leading header block of metadata.
 
-A header block is a run of ``key value`` or ``key: value`` lines at the top of the file, ended by
+A header block (or Markdown front matter between ``---`` lines) is a run of ``key value`` or ``key: value`` lines at the top of the file, ended by
 a blank line or directly by the body::
 
     date 2022-08-24
@@ -125,10 +125,38 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
     return meta, body_start
 
 
+_FRONT_MATTER = re.compile(
+    rf"---[ \t]*\n(?P<block>(?:.*\n){{0,{MAX_HEADER_LINES}}}?)---[ \t]*(?:\n|$)"
+)
+_FRONT_LINE = re.compile(r"[ \t]*(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], int] | None:
+    """Markdown/YAML front matter (``---`` lines around ``key: value`` lines): the delimiters
+    make it unambiguous, so known keys are taken (if they validate) and other keys ignored.
+    ``None`` when the text does not start with a front-matter block."""
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return None
+    meta: dict[str, str] = {}
+    for line in m["block"].splitlines():
+        fm = _FRONT_LINE.fullmatch(line)
+        if fm is None or fm["key"].lower() not in _KEYS:
+            continue
+        field = _KEYS[fm["key"].lower()]
+        value = fm["value"].strip("'\"").strip()
+        checked = _validate(field, value, colon=True) if value else None
+        if checked is not None:
+            meta.setdefault(field, checked)
+    # Without one known key it is not metadata (two horizontal rules around a paragraph).
+    return (meta, m.end()) if meta else None
+
+
 def parse_text(text: str) -> tuple[dict[str, str], str]:
-    """(header metadata, body) of already decoded text."""
+    """(header metadata, body) of already decoded text: front matter, else a header block."""
     text = normalize_newlines(text)
-    meta, start = split_header(text)
+    front = split_front_matter(text)
+    meta, start = front if front is not None else split_header(text)
     return meta, text[start:]
 
 
