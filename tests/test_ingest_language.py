@@ -75,13 +75,30 @@ def test_no_letters_is_undetermined() -> None:
     assert detect_language("") == "und"
 
 
-def test_latin_text_in_an_unlisted_language_is_undetermined() -> None:
-    # Finnish: Latin script, no stop words from the table.
+def test_long_latin_text_in_an_unlisted_language_is_undetermined() -> None:
+    # Finnish: Latin script, no stop words from the table, long enough to judge.
     finnish = (
         "Hallituksen joukot pommittivat pohjoista kaupunkia tiistaina ja ainakin neljä siviiliä "
-        "kuoli paikallisen ihmisoikeusjärjestön mukaan."
+        "kuoli paikallisen ihmisoikeusjärjestön mukaan. Armeijan mukaan iskut kohdistuivat "
+        "kapinallisten asemiin, joista oli hyökätty tarkastuspisteeseen viime viikolla. "
+        "Asukkaat pakenivat kylistä etelään, ja sairaalat pyysivät lisää verta ja lääkkeitä."
     )
     assert detect_language(finnish) == "und"
+
+
+def test_short_text_without_evidence_counts_as_english() -> None:
+    # Too short to judge by stop words: dropping it as "und" would lose English reports.
+    assert detect_language("Near the border crossing, artillery destroyed two trucks.") == "en"
+    assert detect_language("Hallituksen joukot pommittivat kaupunkia.") == "en"
+
+
+def test_short_foreign_headline_with_evidence_is_not_english() -> None:
+    assert detect_language("Sept morts dans des combats entre armée et rebelles") == "fr"
+
+
+def test_arabic_article_prefix_in_names_is_not_spanish() -> None:
+    text = "Near al-Mayadin, one strike hit a checkpoint held by al-Shabaab fighters."
+    assert detect_language(text) == "en"
 
 
 @pytest.mark.parametrize(
