@@ -5,7 +5,8 @@ Framing profile of an outlet: how often its articles use each framing category (
 how it reports the people it quotes. Stance asymmetry: for each speaker the outlet quotes, the
 balance (endorsing cues − distancing cues) / quotes, from −1 (every claim "claimed",
 "alleged") to +1 (every claim "revealed", "confirmed"); the outlet's asymmetry is the spread
-between its most endorsed and its most distanced speaker (0 = every source treated alike).
+between its most endorsed and its most distanced speaker (0 = every source treated alike; None
+when it quotes fewer than two named speakers).
 "Accusing" cues ("X accused Y") describe what the speaker did, not how the outlet treats
 the speaker, so they are counted but do not enter the balance.
 """
@@ -75,8 +76,9 @@ def _profile(name: str, acc: _Acc, categories: list[str]) -> dict[str, Any]:
         })
     speakers.sort(key=lambda s: (-s["quotes"], s["speaker"]))
     attributed = [s for s in speakers if s["speaker"] != UNATTRIBUTED]
-    asymmetry: dict[str, Any] = {"spread": 0.0, "most_endorsed": None, "most_distanced": None}
-    if attributed:
+    # Asymmetry compares speakers: with fewer than two there is nothing to compare.
+    asymmetry: dict[str, Any] = {"spread": None, "most_endorsed": None, "most_distanced": None}
+    if len(attributed) >= 2:
         hi = max(attributed, key=lambda s: (s["balance"], s["quotes"]))
         lo = min(attributed, key=lambda s: (s["balance"], -s["quotes"]))
         asymmetry = {

@@ -78,6 +78,7 @@ def environment() -> Environment:
         hl=hl, hl_sentence=hl_sentence, safe_url=safe_url, query=query, country_name=country_name,
     )
     env.filters["v"] = value_text
+    env.filters["label"] = lambda name: str(name).replace("_", " ")
     return env
 
 
