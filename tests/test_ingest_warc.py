@@ -130,3 +130,20 @@ def test_sniffed_without_extension(tmp_path: Path) -> None:
         assert sum(r.article is not None for r in results) == 2
     assert not looks_like_warc(gzip.compress(b"<html>not a warc</html>"))
     assert not looks_like_warc(b"plain text")
+
+
+def test_undecodable_payload_costs_one_record(tmp_path: Path) -> None:
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    http = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1"
+    )
+    bad = b"\x1f\x8b\x08\x00 not really gzip \x00\x01" * 4
+    writer.write_record(writer.create_warc_record(
+        "https://example.org/bad", "response", payload=BytesIO(bad), http_headers=http))
+    _response(writer, "https://example.org/a", PAGE, "text/html")
+    p = tmp_path / "mixed.warc.gz"
+    p.write_bytes(out.getvalue())
+    results = list(read_path(p))
+    assert [r.ok for r in results] == [False, True]
+    assert results[0].error is not None and "https://example.org/bad" in str(results[0].error)

@@ -83,7 +83,11 @@ def read(path: Path) -> Reader:
             try:
                 payload = record.content_stream().read()
             except Exception as exc:
-                raise InputError(Code.E007, path=name, detail=f"{uri}: {exc!r}") from exc
+                # One record's payload that cannot be decoded (an HTTP content-encoding warcio
+                # cannot undo) costs that record only; real damage shows at the next record.
+                log.info("%s: cannot read %s: %r", name, uri, exc)
+                yield InputError(Code.E013, path=f"{name} ({uri})", detail=repr(exc))
+                continue
             # warcio stops quietly at the end of a cut file: a record whose declared length was
             # not all there is the sign of a truncated archive.
             missing = getattr(record.raw_stream, "limit", 0)
