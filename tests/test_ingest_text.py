@@ -80,6 +80,7 @@ def test_header_dates_are_normalised(value: str, expected: str) -> None:
         "Title IX funding was cut by the new council\nThe vote was close.\n",
         "date 2022-13-45\nThe vote was close.\n",
         "Source close to the army said the base had fallen.\n\nMore text follows.\n",
+        "Source: a senior officer, who said the base had fallen.\n\nMore text follows.\n",
         # a space-form free-text line alone is not enough evidence of a header
         "title Something happened\n\nThe vote was close.\n",
         "Yesterday was quiet in the capital.\n",

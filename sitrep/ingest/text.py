@@ -1,7 +1,8 @@
 """Plain text (.txt, .md, no extension), with an optional leading header block of metadata.
 
-A header block (or Markdown front matter between ``---`` lines) is a run of ``key value`` or ``key: value`` lines at the top of the file, ended by
-a blank line or directly by the body::
+A header block is a run of ``key value`` or ``key: value`` lines at the top of the file, ended
+by a blank line or directly by the body (Markdown front matter between ``---`` lines is read
+too)::
 
     date 2022-08-24
     outlet Example Wire
@@ -60,13 +61,14 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # An ISO date (optionally with a time) at the start of a longer value: scraped dumps often put
 # the date key in front of the first line of the page ("date 2022-08-24 Posted by ...").
 _ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s)")
-# A space-form free-text value that ends like a sentence is prose, not a title or byline.
+# A free-text value that ends like a sentence is prose, not a title or byline.
 _SENTENCE_END = re.compile(r"[.!][\"”’]?$")
 _FREE_TEXT_MAX = {"title": 300, "author": 200, "outlet": 200}
 
 
-def _validate(field: str, value: str, colon: bool) -> str | None:
-    """The normalised value when it is a plausible value for ``field``, else ``None``."""
+def _validate(field: str, value: str, prose_check: bool = True) -> str | None:
+    """The normalised value when it is a plausible value for ``field``, else ``None``.
+    ``prose_check``: refuse free text that ends like a sentence (it is the body's first line)."""
     if field == "published":
         return normalize_date(value)
     if field == "url":
@@ -75,7 +77,7 @@ def _validate(field: str, value: str, colon: bool) -> str | None:
         return normalize_language_tag(value) if len(value) <= 20 else None
     if len(value) > _FREE_TEXT_MAX[field]:
         return None
-    if not colon and _SENTENCE_END.search(value):
+    if prose_check and _SENTENCE_END.search(value):
         return None
     return value
 
@@ -114,7 +116,7 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
             strong = True
             body_start = line_start + m.start("value") + prefix.end()
             break
-        value = _validate(field, m["value"], colon)
+        value = _validate(field, m["value"])
         if value is None:
             break
         meta.setdefault(field, value)
@@ -145,7 +147,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int] | None:
             continue
         field = _KEYS[fm["key"].lower()]
         value = fm["value"].strip("'\"").strip()
-        checked = _validate(field, value, colon=True) if value else None
+        checked = _validate(field, value, prose_check=False) if value else None
         if checked is not None:
             meta.setdefault(field, checked)
     # Without one known key it is not metadata (two horizontal rules around a paragraph).
