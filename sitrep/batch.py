@@ -25,8 +25,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from sitrep.ingest import ReadResult, read_paths
 from sitrep.model import AnalyzedArticle, Article, from_dict, to_dict
 from sitrep.store import Store
 
@@ -55,17 +56,6 @@ class IngestReport:
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
-
-
-class _ReadLike(Protocol):
-    """What ``sitrep.ingest.ReadResult`` offers (read-only, so any compatible class fits)."""
-
-    @property
-    def path(self) -> str: ...
-    @property
-    def article(self) -> Article | None: ...
-    @property
-    def error(self) -> Exception | None: ...
 
 
 # --- the per-chunk work (runs in workers) -------------------------------------------------------
@@ -105,39 +95,14 @@ def _init_worker() -> None:
 
 # --- reading -----------------------------------------------------------------------------------
 
-def read(paths: Sequence[str | Path]) -> Iterator[_ReadLike]:
-    """``sitrep.ingest.read_paths``; until the ingest package offers it, a plain-text fallback
-    (one article per .txt file, directories walked) keeps batch ingest usable and testable."""
-    try:
-        from sitrep.ingest import read_paths  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return _read_plain_text(paths)
+def read(paths: Sequence[str | Path]) -> Iterator[ReadResult]:
+    """Every readable article under ``paths`` (files or directories, any supported format);
+    unreadable inputs come back with ``error`` set and are reported, not fatal."""
     return iter(read_paths([str(p) for p in paths]))
 
 
-@dataclass
-class _Read:
-    path: str
-    article: Article | None
-    error: Exception | None
-
-
-def _read_plain_text(paths: Sequence[str | Path]) -> Iterator[_ReadLike]:
-    for raw in paths:
-        path = Path(raw)
-        files = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            try:
-                text = file.read_text(encoding="utf-8")
-                if not text.strip():
-                    raise ValueError("empty file")
-                yield _Read(str(file), Article.create(text, source_path=str(file)), None)
-            except (OSError, UnicodeDecodeError, ValueError) as exc:
-                yield _Read(str(file), None, exc)
-
-
 def _new_articles(
-    results: Iterable[_ReadLike], known: set[str], report: IngestReport
+    results: Iterable[ReadResult], known: set[str], report: IngestReport
 ) -> Iterator[Article]:
     """Articles not yet stored (nor seen earlier in this run); errors go to ``report.failed``."""
     seen: set[str] = set()

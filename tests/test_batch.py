@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitrep import batch
+from sitrep.ingest import ReadResult
 from sitrep.model import Article
 from sitrep.store import Store
 
@@ -86,7 +87,7 @@ def test_non_english_is_stored_as_skipped(tmp_path: Path, monkeypatch: pytest.Mo
     english = Article.create("Police reported two arrests in Northbridge on Monday.", language="en")
 
     def fake_read(paths):  # type: ignore[no-untyped-def]
-        return iter([batch._Read("x.txt", other, None), batch._Read("y.txt", english, None)])
+        return iter([ReadResult("x.txt", other, None), ReadResult("y.txt", english, None)])
 
     monkeypatch.setattr(batch, "read", fake_read)
     report = batch.ingest(["ignored"], tmp_path / "s.db", progress=False)

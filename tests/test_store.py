@@ -171,3 +171,20 @@ def test_unopenable_path_raises_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as info:
         Store(tmp_path / "missing-dir" / "x.db")
     assert info.value.code is Code.E031
+
+
+def test_open_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "s.db"
+    Store(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        t0 = time.perf_counter()
+        with Store(path) as store:
+            assert store.counts()["articles"] == 0
+        assert time.perf_counter() - t0 < 2
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -79,7 +79,20 @@ class Store:
         row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
 
+    def _stored_version(self) -> int:
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        return self.schema_version() if exists else 0
+
     def _migrate(self) -> None:
+        # Check with a plain read first: opening an up-to-date store (a web server thread while
+        # an ingest is writing) must not wait for the write lock.
+        current = self._stored_version()
+        if current > LATEST_VERSION:
+            raise StoreError(Code.E030, found=current, supported=LATEST_VERSION)
+        if current == LATEST_VERSION:
+            return
         with self._tx() as conn:
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
@@ -198,8 +211,9 @@ class Store:
         events and event_sources tables in one transaction. Returns the number of events."""
         per_article: list[Event] = []
         mentions_of: dict[str, list[Any]] = {}
-        for analysis in self.analyses():
-            if analysis.skipped:
+        for row in self.conn.execute("SELECT analysis FROM articles WHERE skipped IS NULL ORDER BY rowid"):
+            analysis, skipped = rows.events_from_json(row["analysis"])
+            if skipped:
                 continue
             mentions_of[analysis.article.id] = analysis.mentions
             per_article.extend(article_events(analysis))

@@ -13,6 +13,7 @@ from typing import Any
 from sitrep.model import (
     Actor,
     AnalyzedArticle,
+    Article,
     Event,
     EventMention,
     FramingMark,
@@ -37,6 +38,21 @@ def analysis_from_json(payload: str, text: str) -> AnalyzedArticle:
     data = json.loads(payload)
     data["article"]["text"] = text
     return from_dict(AnalyzedArticle, data)
+
+
+def events_from_json(payload: str) -> tuple[AnalyzedArticle, bool]:
+    """Just what across-article resolution needs from a stored analysis: the article's
+    metadata, mentions and events (places, quotes and framing are not rebuilt, which makes a
+    store-wide ``rebuild_events`` several times cheaper than loading every analysis). Returns
+    the partial analysis and whether the article was skipped."""
+    data = json.loads(payload)
+    meta = {k: v for k, v in data["article"].items() if k != "text"}
+    partial = AnalyzedArticle(
+        article=from_dict(Article, {**meta, "text": ""}),
+        mentions=[from_dict(EventMention, m) for m in data.get("mentions", [])],
+        events=[from_dict(Event, e) for e in data.get("events", [])],
+    )
+    return partial, data.get("skipped") is not None
 
 
 def article_row(analysis: AnalyzedArticle, ingested_at: str) -> Row:
