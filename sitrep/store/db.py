@@ -257,9 +257,11 @@ class Store:
         article_id: str | None = None,
         limit: int | None = 200,
         offset: int = 0,
+        newest_first: bool = False,
     ) -> list[Event]:
         """Events filtered by type, country (ISO alpha-2), date range (ISO strings compare in
-        date order) or source article; ordered by date then id."""
+        date order) or source article; ordered by date then id (``newest_first``: latest date
+        first, undated last, as a situation view lists them)."""
         where: list[str] = ["1 = 1"]
         params: list[Any] = []
         for column, value in (
@@ -278,7 +280,8 @@ class Store:
         if article_id:
             where.append("EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)")
             params.append(article_id)
-        sql = f"SELECT e.data FROM events e WHERE {' AND '.join(where)} ORDER BY coalesce(e.date, ''), e.id"
+        order = "e.date IS NULL, e.date DESC, e.id" if newest_first else "coalesce(e.date, ''), e.id"
+        sql = f"SELECT e.data FROM events e WHERE {' AND '.join(where)} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
