@@ -227,18 +227,10 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    from sitrep import nlp
+    from sitrep.doctor import check
 
-    info: dict[str, Any] = {"model": nlp.model_info()}
-    ok = (info["model"]["version"] == "3.8.0")
-    try:
-        from sitrep.geo import gazetteer
-
-        info["gazetteer"] = gazetteer.info()
-    except (ImportError, AttributeError) as exc:
-        info["gazetteer"] = {"error": str(exc)}
-        ok = False
-    json.dump(info, sys.stdout, indent=1)
+    ok, report = check()
+    json.dump(report, sys.stdout, indent=1)
     sys.stdout.write("\n")
     return EXIT_OK if ok else EXIT_SOME_FAILED
 

@@ -93,3 +93,11 @@ def test_ingest_then_events_csv_and_idempotent(tmp_path: Path) -> None:
     csv_out = _run("events", "--db", str(db), "--format", "csv")
     assert csv_out.returncode == EXIT_OK
     assert csv_out.stdout.splitlines()[0].startswith("event_id_cnty,event_date,year,time_precision")
+
+
+def test_doctor_reports_model_and_gazetteer() -> None:
+    proc = _run("doctor")
+    assert proc.returncode == EXIT_OK, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["model"]["version"] == "3.8.0" and report["model"]["ok"]
+    assert report["gazetteer"]["ok"]
