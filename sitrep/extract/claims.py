@@ -1,17 +1,524 @@
-"""Quotations and attributions (placeholder until the claims work lands)."""
+"""Quotations and attributions: who said what, with which cue and stance.
+
+Two passes over the parsed article, no model beyond spaCy's parse:
+
+1. **Quoted segments** (direct quotes). Quote marks are paired per paragraph (curly, straight,
+   the NYT's ``''``); an opening mark left open at a paragraph end runs to the paragraph end and
+   continues when the next paragraph opens with a quote mark (multi-paragraph quotes); a stray
+   closing mark is ignored, so unbalanced marks never drop the document. A segment is attributed
+   to a cue verb right after it (``"…," he said``) or right before it (``he said: "…"``).
+2. **Dependency attributions** (indirect and mixed): every verb whose lemma is in the cue
+   lexicon (``data/cue_verbs.tsv``), its ``nsubj`` as speaker, its ``ccomp``/``xcomp``/object
+   as content; ``according to X`` with X as speaker and the clause it modifies as content.
+
+Span conventions follow PolNeAR (checked on ``quotes_polnear_dev.jsonl``): direct content keeps
+its quote marks and the punctuation inside them; indirect content keeps "that" and drops the
+final full stop; a colon right after the cue verb belongs to the cue; the covering span of
+``"A," he said. "B."`` is one content span.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
 
-from sitrep.model import AnalyzedArticle, Article, Quote
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.speakers import SpeakerResolver, phrase_bounds
+from sitrep.model import AnalyzedArticle, Article, Quote, QuoteKind, Span, Stance
 from sitrep.registry import register
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class Cue:
+    stance: Stance
+    kind: str  # speech | cognition | evidence | phrase | hedge
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, Cue]  # single-word verb lemmas
+    particles: dict[tuple[str, str], Cue]  # ("point", "out")
+    hedges: dict[str, Cue]  # allegedly, so-called, ...
+
+
+@functools.lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    verbs: dict[str, Cue] = {}
+    particles: dict[tuple[str, str], Cue] = {}
+    hedges: dict[str, Cue] = {}
+    with open(DATA / "cue_verbs.tsv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            cue = Cue(row["stance"], row["kind"])  # type: ignore[arg-type]
+            term = row["cue"].strip().lower()
+            if cue.kind == "hedge":
+                hedges[term] = cue
+            elif cue.kind == "phrase":
+                continue  # handled by dedicated rules (according to, quoted as saying)
+            elif " " in term:
+                verb, particle = term.split(" ", 1)
+                particles[(verb, particle)] = cue
+            else:
+                verbs[term] = cue
+    return CueLexicon(verbs, particles, hedges)
+
+
+# --- quoted segments -----------------------------------------------------------------------
+
+_MARKS = re.compile(r"''|``|[\"“”„«»]")
+_OPENERS = {"“": "”", "„": "“", "«": "»", "``": "''"}
+_CLOSERS = {"”", "»"}
+
+
+@dataclass
+class Segment:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark (or the paragraph end if left open)
+    closed: bool
+
+
+def quote_segments(text: str) -> list[Segment]:
+    """Quoted stretches of ``text``, paired per paragraph; never raises on unbalanced marks."""
+    segments: list[Segment] = []
+    pos = 0
+    for para in text.split("\n"):
+        _pair_paragraph(para, pos, segments)
+        pos += len(para) + 1
+    return segments
+
+
+def _pair_paragraph(para: str, offset: int, out: list[Segment]) -> None:
+    open_at: int | None = None
+    closer = ""
+    for m in _MARKS.finditer(para):
+        mark, i = m.group(), m.start()
+        if open_at is None:
+            if mark in _CLOSERS:
+                continue  # stray closing mark
+            if mark in ('"', "''") and _looks_closing(para, i, len(mark)):
+                continue
+            open_at, closer = i, _OPENERS.get(mark, mark)
+        elif mark == closer or (closer == "”" and mark == '"') or (closer == '"' and mark == "”"):
+            out.append(Segment(offset + open_at, offset + m.end(), True))
+            open_at = None
+        elif mark in _OPENERS or (mark == closer):
+            continue
+    if open_at is not None:
+        end = len(para.rstrip())
+        if end - open_at > 1:
+            out.append(Segment(offset + open_at, offset + end, False))
+
+
+def _looks_closing(para: str, i: int, width: int) -> bool:
+    """A straight mark glued to a word on its left and followed by space is a closer."""
+    before = para[i - 1] if i > 0 else " "
+    after = para[i + width] if i + width < len(para) else " "
+    return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ".,;:!?)")
+
+
+# --- extraction ----------------------------------------------------------------------------
+
+_SUBJ = ("nsubj",)
+_COMPLEMENTS = ("ccomp", "xcomp")
+_OBJECTS = ("dobj", "attr", "oprd")
+_CUE_POS = ("VERB",)
+# How far after a closing quote mark a cue may sit ('," the Pentagon's spokesman said'),
+# in tokens; calibrated on quotes_polnear_dev.jsonl (longer windows reached the next clause).
+_POST_WINDOW = 8
 
 
 @register("claims.v1", assigns="quotes")
 def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list[Quote]:
-    return []
+    lex = cue_lexicon()
+    text = article.text
+    segments = quote_segments(text)
+    char_tok = _char_index(doc)
+    found: list[tuple[Token, Token | None, tuple[int, int], tuple[int, int] | None]] = []
+    used_cues: set[int] = set()
+    used_segments: set[int] = set()
+    # pass 1: quoted segments with a cue right after or right before them
+    for si, seg in enumerate(segments):
+        if si in used_segments:
+            continue
+        hit = _cue_after(doc, char_tok, seg, lex) or _cue_before(doc, char_tok, seg, lex)
+        if hit is None:
+            continue
+        cue, cue_end = hit
+        if cue.i in used_cues:
+            continue
+        content_end = seg.end
+        used_segments.add(si)
+        # "A," he said. "B." -> one covering span while B has no cue of its own
+        nj = si + 1
+        last = seg
+        while nj < len(segments) and _continues(text, last, segments[nj], cue_end):
+            nxt = segments[nj]
+            if _cue_after(doc, char_tok, nxt, lex) is not None and nj != si:
+                break
+            content_end = nxt.end
+            used_segments.add(nj)
+            last = nxt
+            nj += 1
+        used_cues.add(cue.i)
+        subj = _speaker_token(cue)
+        found.append((cue, subj, (seg.start, content_end), None))
+    # pass 2: dependency attributions
+    for tok in doc:
+        if tok.i in used_cues:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            acc = _according_to(doc, tok)
+            if acc is not None:
+                found.append(acc)
+                used_cues.add(tok.i)
+            continue
+        if tok.pos_ not in _CUE_POS:
+            continue
+        entry = _cue_entry(tok, lex)
+        if entry is None:
+            continue
+        bounds = _content_bounds(tok)
+        if bounds is None:
+            continue
+        content, prep = bounds
+        subj = _speaker_token(tok)
+        if subj is None:
+            continue
+        cue_chars = None
+        if prep is not None:
+            cue_chars = (tok.idx, prep.idx + len(prep.text))
+        found.append((tok, subj, _token_chars(doc, *content), cue_chars))
+        used_cues.add(tok.i)
+    found = _drop_nested(found)
+    return _build(doc, text, found, segments, lex)
+
+
+Found = tuple[Token, Token | None, tuple[int, int], tuple[int, int] | None]
+
+
+def _drop_nested(found: list[Found]) -> list[Found]:
+    """An attribution whose cue lies inside another one's content is part of that content
+    ("Murphy said he supports the bill"; "I think" inside a quote): PolNeAR gives each token
+    to one attribution only, and the reported speaker is the outer one."""
+    spans = sorted({f[2] for f in found})
+    out = []
+    for f in found:
+        cue_at = f[0].idx
+        if any(s <= cue_at < e for s, e in spans if (s, e) != f[2]):
+            continue
+        out.append(f)
+    out.sort(key=lambda f: f[2][0])
+    return out
+
+
+def _build(
+    doc: Doc,
+    text: str,
+    found: list[tuple[Token, Token | None, tuple[int, int], tuple[int, int] | None]],
+    segments: list[Segment],
+    lex: CueLexicon,
+) -> list[Quote]:
+    resolver = SpeakerResolver(doc)
+    quotes: list[Quote] = []
+    for cue, subj, (cstart, cend), cue_chars in found:
+        cstart, cend = _snap_to_segments(cstart, cend, segments)
+        cstart, cend = _trim(text, cstart, cend)
+        if cend <= cstart:
+            continue
+        kind = _kind(text, cstart, cend, segments)
+        speaker: Span | None = None
+        resolved: str | None = None
+        if subj is not None:
+            c_tok = _char_span_tokens(doc, cstart, cend)
+            s0, s1 = phrase_bounds(subj, c_tok, cue)
+            if s1 > s0:
+                sp = doc[s0:s1]
+                speaker = Span.of(text, sp.start_char, doc[s1 - 1].idx + len(doc[s1 - 1].text))
+                resolved = resolver.resolve(subj, s0, s1, cue)
+        if cue_chars is None:
+            cue_chars = _cue_chars(doc, cue)
+        stance = _stance(doc, cue, cstart, cend, lex)
+        quotes.append(Quote(
+            content=Span.of(text, cstart, cend),
+            speaker=speaker,
+            speaker_resolved=resolved,
+            cue=Span.of(text, *cue_chars),
+            kind=kind,
+            stance=stance,
+        ))
+    return quotes
+
+
+def _char_index(doc: Doc) -> list[int]:
+    """Token index for every character offset (whitespace maps to the previous token)."""
+    index = [0] * (len(doc.text) + 1)
+    for tok in doc:
+        end = tok.idx + len(tok.text_with_ws)
+        for c in range(tok.idx, end):
+            index[c] = tok.i
+    index[len(doc.text)] = len(doc) - 1 if len(doc) else 0
+    return index
+
+
+def _cue_entry(tok: Token, lex: CueLexicon) -> Cue | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt":
+            entry = lex.particles.get((lemma, child.lower_))
+            if entry is not None:
+                return entry
+    entry = lex.verbs.get(lemma)
+    if entry is None and tok.lower_.startswith(lemma + "e"):
+        # spaCy's lemmatiser sometimes drops a final e ("hopes" -> "hop")
+        entry = lex.verbs.get(lemma + "e")
+    return entry
+
+
+def _speaker_token(cue: Token) -> Token | None:
+    """The cue's subject; participles and conjuncts ("…, saying", "and added") borrow the
+    subject of the verb they hang from."""
+    tok: Token | None = cue
+    for _ in range(3):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in _SUBJ:
+                return child
+        if tok.dep_ in ("advcl", "conj", "xcomp", "acl") and tok.head is not tok:
+            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok.head if tok.tag_ in ("VBG", "VBN") and tok.head.i < tok.i else None
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _content_bounds(cue: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """Token bounds of what the cue attributes (its clause complement, else its object, else
+    the clause it interrupts), and the preposition that belongs to the cue ("called for")."""
+    doc = cue.doc
+    comps = [c for c in cue.children if c.dep_ in _COMPLEMENTS]
+    if comps:
+        c = comps[0]
+        if c.dep_ == "xcomp" and c.tag_ != "VBG" and not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            return None  # "seemed happy": not an attribution
+        return (c.left_edge.i, c.right_edge.i + 1), None
+    objs = [c for c in cue.children if c.dep_ in _OBJECTS]
+    if objs:
+        o = objs[0]
+        end = o.right_edge.i + 1
+        # "accused X of Y", "called X a liar": the object and what is said of it
+        for c in cue.children:
+            if c.i > o.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))):
+                end = max(end, c.right_edge.i + 1)
+        return (o.left_edge.i, end), None
+    for c in cue.children:
+        # "called for a ceasefire", "warned of", "spoke about": the prepositional object
+        if c.dep_ == "prep" and c.i == cue.i + 1 and c.lower_ in _CONTENT_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return (pobj.left_edge.i, pobj.right_edge.i + 1), c
+    subj = next((c for c in cue.children if c.dep_ in _SUBJ), None)
+    if subj is None:
+        return None
+    sent = cue.sent
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i and subj.i < cue.i:
+        # "The plan, he said, will fail." -> the clause the cue interrupts (covering span)
+        head = cue.head
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if lo < subj.left_edge.i:
+            return (lo, hi), None
+    # "The girl was hurt in the crowd, police said." -> the sentence before the speaker
+    after = [t for t in doc[cue.right_edge.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    lo = sent.start
+    if not after and subj.left_edge.i - lo >= 3 and doc[subj.left_edge.i - 1].text == ",":
+        return (lo, subj.left_edge.i - 1), None
+    return None
+
+
+_CONTENT_PREPS = frozenset({"for", "about", "of", "at", "against", "on"})
+
+
+def _according_to(
+    doc: Doc, tok: Token
+) -> tuple[Token, Token | None, tuple[int, int], tuple[int, int] | None] | None:
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    phrase_end = pobj.right_edge.i + 1
+    words_after = [t for t in doc[phrase_end : sent.end] if not (t.is_punct or t.is_space)]
+    words_before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
+    if len(words_before) <= 1:
+        start, end = phrase_end, sent.end  # "According to X, content."
+    elif len(words_after) <= 1:
+        start, end = sent.start, tok.i  # "content, according to X."
+    else:
+        start, end = sent.start, sent.end  # "content, according to X, content." (covering)
+    cue_chars = (tok.idx, to.idx + len(to.text))
+    return tok, pobj, _token_chars(doc, start, end), cue_chars
+
+
+def _token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return (0, 0)
+    return span.start, span.end
+
+
+def _cue_after(
+    doc: Doc, char_tok: list[int], seg: Segment, lex: CueLexicon
+) -> tuple[Token, int] | None:
+    """'"…," he said' / '"…," said the minister' / '"…," the statement read'."""
+    if not seg.closed or seg.end >= len(doc.text):
+        return None
+    i = char_tok[seg.end]
+    if doc[i].idx < seg.end:
+        i += 1
+    for j in range(i, min(i + _POST_WINDOW, len(doc))):
+        t = doc[j]
+        if t.text in ("“", '"', "''", "\n") or "\n" in t.text or (t.is_sent_start and j > i and t.text[0].isupper() and doc[j - 1].text in (".", "!", "?")):
+            return None
+        if t.pos_ in ("VERB", "AUX") and _cue_entry(t, lex) is not None:
+            return t, t.idx + len(t.text)
+        if t.pos_ == "VERB":
+            return None
+    return None
+
+
+def _cue_before(
+    doc: Doc, char_tok: list[int], seg: Segment, lex: CueLexicon
+) -> tuple[Token, int] | None:
+    """'he said: "…"' / 'Smith told reporters, "…"'."""
+    before = doc.text[: seg.start].rstrip(" ")
+    if not before or before[-1] not in ":,":
+        return None
+    j = char_tok[len(before) - 1]
+    sent_start = doc[j].sent.start
+    for k in range(j - 1, max(sent_start, j - 12) - 1, -1):
+        t = doc[k]
+        if t.pos_ == "VERB" and _cue_entry(t, lex) is not None:
+            return t, t.idx + len(t.text)
+    return None
+
+
+def _continues(text: str, prev: Segment, nxt: Segment, cue_end: int) -> bool:
+    """Does ``nxt`` carry on the quote of ``prev`` (same paragraph after the cue, or an open
+    quote carried over a paragraph break)?"""
+    between = text[prev.end : nxt.start]
+    if not prev.closed:
+        return between.strip() == ""  # the paragraph was left open: next one continues it
+    if "\n" in between or nxt.start < cue_end:
+        return False
+    # only the attribution clause ("he said.") may sit between the two pieces
+    return prev.end <= cue_end and len(between) < 120 and between.rstrip().endswith((".", ",", ":"))
+
+
+def _snap_to_segments(start: int, end: int, segments: list[Segment]) -> tuple[int, int]:
+    """Widen a content span that cuts a quoted segment to include the whole segment."""
+    for seg in segments:
+        if seg.end <= start or seg.start >= end:
+            continue
+        if seg.start < start <= seg.start + 2 or (seg.start < start and seg.end <= end):
+            start = seg.start
+        if seg.start >= start and end < seg.end and seg.end - end <= 3:
+            end = seg.end
+    return start, end
+
+
+_TRAIL = " \n\t.,;:—–-"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t,;:—–-":
+        start += 1
+    if text[end - 1 : end] in ("”", '"', "'"):
+        return start, end
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return start, end
+
+
+def _kind(text: str, start: int, end: int, segments: list[Segment]) -> QuoteKind:
+    inside = 0
+    alnum = 0
+    for seg in segments:
+        if seg.end <= start or seg.start >= end:
+            continue
+        s, e = max(start, seg.start), min(end, seg.end)
+        inside += sum(ch.isalnum() for ch in text[s:e])
+    alnum = sum(ch.isalnum() for ch in text[start:end])
+    if inside == 0:
+        return "indirect"
+    if inside >= alnum:
+        return "direct"
+    return "mixed"
+
+
+def _cue_chars(doc: Doc, cue: Token) -> tuple[int, int]:
+    """The cue verb with a colon glued after it ('said:'), as PolNeAR marks it."""
+    start = cue.idx
+    end = cue.idx + len(cue.text)
+    for c in cue.children:
+        if c.dep_ == "prt" and c.i == cue.i + 1:
+            end = c.idx + len(c.text)
+    if end < len(doc.text) and doc.text[end] == ":":
+        end += 1
+    return start, end
+
+
+def _stance(doc: Doc, cue: Token, start: int, end: int, lex: CueLexicon) -> Stance:
+    entry = _cue_entry(cue, lex)
+    stance: Stance = entry.stance if entry is not None else "neutral"
+    if stance != "neutral":
+        return stance
+    # a hedge inside the content or next to the cue distances the writer from the claim
+    lo = min(start, cue.idx)
+    hi = max(end, cue.idx + len(cue.text))
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is not None:
+        for tok in span:
+            if tok.lower_ in lex.hedges:
+                return "distancing"
+        for i in range(span.start, span.end - 2):
+            if doc[i].lower_ == "so" and doc[i + 1].text == "-" and doc[i + 2].lower_ == "called":
+                return "distancing"
+    return stance
 
 
 def link_quotes_to_events(analysis: AnalyzedArticle) -> None:
-    """Set ``Quote.event_index`` for quotes that are claims about one of ``analysis.events``."""
+    """Set ``Quote.event_index`` for quotes that are claims about one of ``analysis.events``:
+    the event one of whose mentions has its trigger inside the quote's content, else the event
+    one of whose mentions shares the quote's sentence."""
+    for quote in analysis.quotes:
+        best: int | None = None
+        for ei, event in enumerate(analysis.events):
+            for mention in event.mentions:
+                trig = mention.trigger
+                if quote.content.start <= trig.start and trig.end <= quote.content.end:
+                    best = ei
+                    break
+            if best is not None:
+                break
+        if best is None:
+            for ei, event in enumerate(analysis.events):
+                for mention in event.mentions:
+                    sent = mention.sentence
+                    if sent.start < quote.content.end and quote.content.start < sent.end:
+                        best = ei
+                        break
+                if best is not None:
+                    break
+        quote.event_index = best
