@@ -183,7 +183,7 @@ class Views:
         return self.store.search_events(
             event_type=flt.event_type or None, sub_event_type=flt.sub_event_type or None,
             country=flt.country or None, date_from=flt.date_from or None,
-            date_to=flt.date_to or None, limit=limit, offset=offset,
+            date_to=flt.date_to or None, limit=limit, offset=offset, newest_first=True,
         )
 
     # --- one event -----------------------------------------------------------------------------
