@@ -389,12 +389,46 @@ def test_stance_asymmetry_rule() -> None:
     assert balances == {"Army": -1.0, "Residents": 1.0}
 
 
+def test_aggregates_follow_new_data(tmp_path: Path) -> None:
+    db = tmp_path / "grow.db"
+    analyses = build_analyses()
+    with Store(db) as store:
+        store.save(analyses[2:])
+        store.rebuild_events()
+    client = TestClient(create_app(db))
+    assert client.get("/api/summary").json()["events"] == 1
+    assert [p["outlet"] for p in client.get("/api/outlets").json()["outlets"]] == ["Lake News"]
+    assert client.get("/api/summary").json()["events"] == 1  # served again (cached)
+    with Store(db) as store:
+        store.save(analyses[:2])
+        store.rebuild_events()
+    assert client.get("/api/summary").json()["events"] == 2
+    assert len(client.get("/api/outlets").json()["outlets"]) == 3
+
+
 def test_trusted_hosts(db: Path) -> None:
     app = create_app(db, allowed_hosts=["127.0.0.1", "localhost"])
     local = TestClient(app, base_url="http://127.0.0.1:8765")
     assert local.get("/api/summary").status_code == 200
     rebinding = TestClient(app, base_url="http://attacker.example")
     assert rebinding.get("/api/summary").status_code == 400
+
+
+def test_serve_binds_loopback_and_checks_hosts(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from sitrep.web.app import serve
+
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    serve(db)
+    ((app, kw),) = calls
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8765
+    assert TestClient(app, base_url="http://localhost:8765").get("/api/summary").status_code == 200
+    assert TestClient(app, base_url="http://evil.example").get("/api/summary").status_code == 400
+    serve(db, host="0.0.0.0", port=9000)  # binding elsewhere is explicit: any Host accepted
+    assert calls[1][1]["host"] == "0.0.0.0"
+    assert TestClient(calls[1][0], base_url="http://10.0.0.5:9000").get("/api/summary").status_code == 200
 
 
 def test_ingested_examples_smoke(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def build(store: Store, *, max_events: int = MAX_EVENTS) -> dict[str, Any]:
     events = store.events()
     views = Views(store)
     recent = sorted(events, key=lambda e: (e.date or "", e.id), reverse=True)[:max_events]
-    details = [d for d in (views.event(e.id) for e in recent) if d is not None]
+    details = [d for d in (views.event(e.id, e) for e in recent) if d is not None]
     for d in details:
         d["top_claims"] = d["claims"][:CLAIMS_PER_EVENT]
         d["reported_fatalities"] = [

@@ -86,6 +86,38 @@ class _Stores:
             self._all.clear()
 
 
+class _Memo:
+    """Whole-store aggregates (summary, outlet profiles) cost a pass over every event or
+    article; they are kept until the database files change. The key is the size and mtime of
+    the database and its WAL file, which any write (ingest, event rebuild, checkpoint) moves."""
+
+    def __init__(self, path: Path) -> None:
+        self.paths = (path, path.with_name(path.name + "-wal"))
+        self._values: dict[str, tuple[tuple[int, ...], Any]] = {}
+        self._lock = threading.Lock()
+
+    def _version(self) -> tuple[int, ...]:
+        out: list[int] = []
+        for p in self.paths:
+            try:
+                st = p.stat()
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [0, 0]
+        return tuple(out)
+
+    def get(self, name: str, compute: Callable[[], Any]) -> Any:
+        version = self._version()
+        with self._lock:
+            hit = self._values.get(name)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        value = compute()
+        with self._lock:
+            self._values[name] = (version, value)
+        return value
+
+
 def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The web app over the store at ``db_path`` (which must exist: serving a typo'd path must
     not silently create an empty database). ``allowed_hosts``: Host headers to accept (None:
@@ -94,6 +126,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
     if not path.is_file():
         raise StoreError(Code.E011, path=str(path))
     stores = _Stores(str(path))
+    memo = _Memo(path)
     app = FastAPI(title="sitrep", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.stores = stores
     app.router.on_shutdown.append(stores.close)
@@ -115,6 +148,18 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(render_template(name, db=path.name, **context), status_code=status)
 
+    def store_summary() -> dict[str, Any]:
+        def compute() -> dict[str, Any]:
+            store = stores.get()
+            return summary(store.events(), store.counts())
+
+        result: dict[str, Any] = memo.get("summary", compute)
+        return result
+
+    def profiles() -> dict[str, Any]:
+        result: dict[str, Any] = memo.get("outlets", lambda: outlet_profiles(stores.get().analyses()))
+        return result
+
     def not_found(what: str, ident: str) -> HTMLResponse:
         return page("error.html", status=404, title="Not found",
                     message=f"No {what} with id {ident!r} in this store.")
@@ -123,8 +168,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
 
     @app.get("/", response_class=HTMLResponse)
     def index() -> HTMLResponse:
-        store = stores.get()
-        return page("index.html", title="Summary", summary=summary(store.events(), store.counts()))
+        return page("index.html", title="Summary", summary=store_summary())
 
     @app.get("/events", response_class=HTMLResponse)
     def events_page(
@@ -163,14 +207,13 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
 
     @app.get("/outlets", response_class=HTMLResponse)
     def outlets_page() -> HTMLResponse:
-        return page("outlets.html", title="Outlets", profiles=outlet_profiles(stores.get().analyses()))
+        return page("outlets.html", title="Outlets", profiles=profiles())
 
     # --- JSON API ------------------------------------------------------------------------------
 
     @app.get("/api/summary")
     def api_summary() -> dict[str, Any]:
-        store = stores.get()
-        return summary(store.events(), store.counts())
+        return store_summary()
 
     @app.get("/api/events")
     def api_events(
@@ -205,7 +248,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
 
     @app.get("/api/outlets")
     def api_outlets() -> dict[str, Any]:
-        return outlet_profiles(stores.get().analyses())
+        return profiles()
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:

@@ -188,8 +188,10 @@ class Views:
 
     # --- one event -----------------------------------------------------------------------------
 
-    def event(self, event_id: str) -> dict[str, Any] | None:
-        event = self.store.event(event_id)
+    def event(self, event_id: str, event: Event | None = None) -> dict[str, Any] | None:
+        """The event page's content; ``event``: the event already read (the report reads them
+        all at once and need not read each again)."""
+        event = event if event is not None else self.store.event(event_id)
         if event is None:
             return None
         out = event_summary(event)
