@@ -336,3 +336,18 @@ def test_cue_group_speech_vs_other(nlp: Any) -> None:
     assert cue_group(doc, g("according to")) == "speech"
     assert cue_group(doc, g("believe")) == "other"
     assert cue_group(doc, None) == "none"
+
+
+def test_progress_bar_does_not_change_results(tmp_path: Path) -> None:
+    text = "Gunmen attacked a village on Sunday."
+    path = _gold(tmp_path, [{"id": str(i), "source": "t", "text": text, "published": "2024-01-01",
+                             "timexes": []} for i in range(3)])
+    assert run("time", path, progress=True) == run("time", path, progress=False)
+
+
+def test_limit_reads_leading_records(tmp_path: Path) -> None:
+    text = "Gunmen attacked a village on Sunday."
+    path = _gold(tmp_path, [{"id": str(i), "source": "t", "text": text, "published": "2024-01-01",
+                             "timexes": []} for i in range(5)])
+    assert run("time", path, limit=2)["records"] == 2
+    assert run("time", path, limit=None)["records"] == 5
