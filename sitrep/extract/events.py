@@ -236,20 +236,33 @@ def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: 
     f = entry.family
     obj = _child(tok, {"dobj", "nsubjpass"})
     obj_low = obj.lower_ if obj is not None else ""
+    obj_tags = _cues()[0].get(obj_low, set())
     if f == "attack" and entry.pos == "V" and _lemma(obj) in _STRIKE_OBJ_AGREE:
         return "Agreement"
-    if f in {"attack", "strike", "kill", "explosion", "air", "shell", "bomb"} and "chemical" in cues:
+    if f == "found":
+        return "Disrupted weapons use" if "weapons" in obj_tags or "ied" in obj_tags else (
+            _classify_takeover("regain", tok, obj, cues, a1) if tok.lower_.startswith("recover") and "place" in obj_tags else None
+        )
+    if f == "hq":
+        return "Headquarters or base established" if "hq" in obj_tags else None
+    if f in {"ied", "bomb", "explosion", "shell", "grenade", "air"} and "disrupt" in cues and entry.pos == "N":
+        return "Disrupted weapons use"
+    if f == "loot" and ("weapons" in obj_tags or "ied" in obj_tags):
+        return "Disrupted weapons use"
+    if f in {"attack", "strike", "kill", "explosion", "air", "shell", "bomb", "fire", "clash"} and "chemical" in cues:
         return "Chemical weapon"
     if f in {"attack", "bomb", "explosion", "kill", "ied", "suicide"} and "suicide" in cues:
         return "Suicide bomb"
-    if f == "air" or (f in {"strike", "bomb", "attack", "explosion", "fire"} and "air" in cues):
+    if f == "air" or (f in {"strike", "bomb", "attack", "explosion", "fire", "kill", "loot"} and "air" in cues):
         return "Air/drone strike"
     if f in {"attack", "explosion", "kill", "bomb"} and "grenade" in cues:
         return "Grenade"
     if f in {"attack", "bomb", "explosion", "kill"} and "ied" in cues:
         return "Remote explosive/landmine/IED"
-    if f in {"attack", "strike", "kill", "fire", "explosion"} and "artillery" in cues:
+    if f in {"attack", "strike", "kill", "fire", "explosion", "loot"} and "artillery" in cues:
         return "Shelling/artillery/missile attack"
+    if f == "attack" and tok.lower_.startswith("hit") and not cues & {"armed", "air", "artillery", "ied"}:
+        return None  # "hit by the crisis"
     if f == "strike":
         if "labour" in cues and "armed" not in cues:
             return "Peaceful protest"
@@ -258,25 +271,16 @@ def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: 
         if entry.pos == "V" and a1 is not None and a1.kind in {"state", "external"}:
             return "Air/drone strike"
         return entry.sub_event_type
+    if f == "arrest" and "protest" in cues:
+        return "Violent demonstration" if "violent" in cues else "Protest with intervention"
     if f in {"protest", "riot", "storm"} or (f in {"kill", "attack", "gunfire", "clash", "loot"} and "protest" in cues):
-        rioting = f == "riot" or (a1 is not None and a1.kind == "rioters")
-        if f in {"kill", "attack", "gunfire"} or ("lethal" in cues and f == "protest" and "violent" not in cues):
-            return "Excessive force against protesters" if "lethal" in cues else "Protest with intervention"
-        if "mob" in cues and f != "protest":
-            return "Mob violence"
-        if rioting or "violent" in cues or f in {"clash", "storm", "loot"}:
-            return "Violent demonstration"
-        if "intervene" in cues:
-            return "Protest with intervention"
-        if f == "storm":
-            return "Armed clash"
-        return "Peaceful protest"
+        return _classify_protest(f, cues, a1)
     if f in {"kill", "attack", "gunfire"}:
         if "mob" in cues:
             return "Mob violence"
         if a2 is not None and a2.kind in _ARMED_KINDS:
             return "Armed clash"
-        if a2 is None and (obj_low in _MILITARY_OBJ or ("armed" in cues and "civilian" not in cues)):
+        if a2 is None and obj_low in _MILITARY_OBJ:
             return "Armed clash"
         return "Attack"
     if f == "clash":
@@ -285,9 +289,23 @@ def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: 
         return "Armed clash"
     if f in {"seize", "regain"}:
         return _classify_takeover(f, tok, obj, cues, a1)
-    if f == "loot" and ("violent" in cues and "protest" in cues):
-        return "Violent demonstration"
     return entry.sub_event_type
+
+
+def _classify_protest(f: str, cues: set[str], a1: Actor | None) -> str:
+    """Demonstrations: peaceful, met with force (intervention or excessive), or violent."""
+    forceful = "armed" in cues or (a1 is not None and a1.kind == "state")
+    if f in {"kill", "attack", "gunfire"} or (f == "protest" and "lethal" in cues and forceful and "violent" not in cues):
+        return "Excessive force against protesters" if "lethal" in cues and forceful else "Protest with intervention"
+    if "mob" in cues and f != "protest":
+        return "Mob violence"
+    if f == "riot" or (a1 is not None and a1.kind == "rioters") or "violent" in cues or f in {"clash", "storm", "loot"}:
+        return "Violent demonstration"
+    if "intervene" in cues:
+        return "Protest with intervention"
+    if f == "storm":
+        return "Armed clash"
+    return "Peaceful protest"
 
 
 def _classify_takeover(f: str, tok: Token, obj: Token | None, cues: set[str], a1: Actor | None) -> str | None:
@@ -299,10 +317,12 @@ def _classify_takeover(f: str, tok: Token, obj: Token | None, cues: set[str], a1
         if "weapons" in tags:
             return "Disrupted weapons use"
         if "civilian" in tags or obj.ent_type_ == "PERSON" or low in {"him", "her", "them", "suspects", "members"}:
+            if f == "regain":
+                return None  # "freed the hostages" is a release, not a territorial change
             return "Arrests" if state else "Abduction/forced disappearance"
         if not ("place" in tags or obj.ent_type_ in {"GPE", "LOC", "FAC"}):
-            if f == "seize" and tok.lower_ not in {"overran", "overrun"}:
-                return None  # "seized 2 tonnes of cocaine": not a conflict event
+            if (f == "seize" and tok.lower_ not in {"overran", "overrun"}) or tok.lower_.startswith("free"):
+                return None  # "seized 2 tonnes of cocaine", "freed the hostages"
     elif f == "seize" and "place" not in cues:
         return None
     if f == "regain":
@@ -354,6 +374,23 @@ def _is_reference(tok: Token, entry: Trigger) -> bool:
     return False
 
 
+def _generic_plural(tok: Token, sent: SpacySpan, sent_index: int, times: list[TimeRef]) -> bool:
+    """A bare plural in a prepositional phrase with no date in the sentence ("a drop in sales
+    due to terrorist attacks", "responsible for bombings and massacres"): a class of events,
+    not a report of one. The headline is exempt."""
+    if sent_index == 0 or tok.tag_ not in {"NNS", "NNPS"} or tok.dep_ not in {"pobj", "conj"}:
+        return False
+    if any(c.dep_ in {"det", "nummod", "poss"} for c in tok.children):
+        return False
+    return not any(t.span is not None and sent.start_char <= t.span.start < sent.end_char for t in times)
+
+
+def _in_brackets(tok: Token) -> bool:
+    """Inside a "[...]" editorial expansion of a name ("ELN [ARMY OF NATIONAL LIBERATION]")."""
+    sent_text = tok.doc.text[tok.sent.start_char : tok.idx]
+    return sent_text.rfind("[") > sent_text.rfind("]")
+
+
 def _habitual(tok: Token, sent_index: int) -> bool:
     """Present-tense generic statement ("forces loot the oil") outside the headline."""
     return sent_index > 0 and tok.tag_ in {"VBZ", "VBP"} and not any(
@@ -376,7 +413,9 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     inside = [p for p in places if p.span is not None and sent.start_char <= p.span.start < sent.end_char]
     if not inside:
         return None
-    return min(inside, key=lambda p: abs(p.span.start - trigger_start) if p.span else 0)
+    # The most precise place of the sentence (a town before a country named in passing, as in
+    # "Iran-backed"), then the nearest to the trigger.
+    return min(inside, key=lambda p: (p.precision or 3, abs(p.span.start - trigger_start) if p.span else 0))
 
 
 def _published_time(article: Article) -> TimeRef | None:
@@ -406,6 +445,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         sent = tok.sent
         si = sent_of.get(sent.start, 0)
         if entry.pos == "V" and not caps and _habitual(tok, si):
+            continue
+        if _in_brackets(tok) or (entry.pos != "V" and _generic_plural(tok, sent, si, analysis.times)):
             continue
         a1, a2 = act.roles(tok, matches)
         a2 = _place_owner(tok, a2, matches)

@@ -99,8 +99,8 @@ def is_hypothetical(tok: Token) -> bool:
         lemma = anc.lemma_.lower()
         if lemma in _INTENT or lemma in _PREVENT:
             return True
-        if any(c.dep_ in {"aux"} and c.lower_ in _MODALS for c in anc.children) and anc.pos_ == "VERB" and _dep in {"dobj", "xcomp"}:
-            return True
+        if anc.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in anc.children):
+            return True  # "we will continue our attacks", "there will be an explosion"
     return False
 
 

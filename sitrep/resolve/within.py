@@ -15,6 +15,8 @@ import hashlib
 from sitrep.model import Actor, Article, Event, EventMention, Fatalities, Place, SourceRef
 
 _NON_EVENT = frozenset({"hypothetical", "denied"})
+_GENERIC = frozenset({"attack", "assault", "strike", "offensive", "raid", "operation"})
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _MODALITY_RANK = {"asserted": 0, "claimed": 1, "background": 2, "denied": 3, "hypothetical": 4}
 
 
@@ -28,9 +30,14 @@ def _compatible(m: EventMention, group: list[EventMention]) -> bool:
     first = group[0]
     if (m.modality == "background") != (first.modality == "background"):
         return False
-    if m.sub_event_type != first.sub_event_type:
-        return False
     dates = {g.time.value for g in group if g.time is not None}
+    if m.sub_event_type != first.sub_event_type:
+        # A generic noun ("attacks like the ones on August 15") typed apart from its first
+        # mention still joins it when both are violent and carry the same explicit date.
+        generic = any(x.trigger.text.lower().rstrip("s") in _GENERIC for x in (m, first))
+        if not (generic and m.event_type in _VIOLENT and first.event_type in _VIOLENT
+                and m.time is not None and dates == {m.time.value}):
+            return False
     if m.time is not None and dates and m.time.value not in dates:
         return False
     places = {_place_key(g.place) for g in group if g.place is not None}

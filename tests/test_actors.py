@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.extract import actors
+
+
+def test_table_aliases() -> None:
+    text = "CENTCOM said US forces and the Houthis exchanged fire; ISIS claimed it."
+    found = {text[m.start : m.end]: m.entry for m in actors.table_matches(text)}
+    assert found["CENTCOM"].normalized == "Military Forces of the United States"
+    assert found["US forces"].normalized == "Military Forces of the United States"
+    assert found["Houthis"].kind == "rebel"
+    assert found["ISIS"].normalized == "Islamic State"
+
+
+def test_acronym_word_in_capitals_text() -> None:
+    text = "THE REPORT IS FALSE, THE ARMY SAID. IT IS NOT TRUE."
+    assert actors.table_matches(text) == []
+
+
+def _roles(nlp: Any, text: str, word: str) -> tuple[Any, Any]:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return actors.roles(tok, actors.table_matches(text))
+
+
+def test_subject_object(nlp: Any) -> None:
+    a1, a2 = _roles(nlp, "Russian troops attacked Ukrainian soldiers near the river.", "attacked")
+    assert a1.normalized == "Military Forces of Russia" and a1.kind == "state"
+    assert a2.kind == "state" and a2.country == "UA"
+
+
+def test_passive_agent(nlp: Any) -> None:
+    a1, a2 = _roles(nlp, "Five farmers were abducted by gunmen on Sunday.", "abducted")
+    assert a1.kind == "militia" and a1.normalized == "Unidentified Armed Group"
+    assert a2.kind == "civilians"
+
+
+def test_patron_and_demonym(nlp: Any) -> None:
+    a1, _ = _roles(nlp, "Iran-backed militias attacked the base.", "attacked")
+    assert a1.kind == "militia" and a1.patron == "Iran"
+    a1, _ = _roles(nlp, "An Israeli air strike hit the building.", "strike")
+    assert a1.normalized == "Military Forces of Israel" and a1.country == "IL"
+
+
+def test_pronoun_resolved_through_reporting_verb(nlp: Any) -> None:
+    a1, _ = _roles(nlp, "The Turkish army said they carried out airstrikes in the north.", "airstrikes")
+    assert a1.normalized == "Military Forces of Turkey"
+
+
+def test_spans_are_evidence(nlp: Any) -> None:
+    text = "Police arrested three protesters in the square."
+    a1, a2 = _roles(nlp, text, "arrested")
+    for a in (a1, a2):
+        assert a.span is not None and text[a.span.start : a.span.end] == a.span.text
+    assert a2.kind == "protesters"

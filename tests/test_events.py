@@ -1,0 +1,109 @@
+"""Event detection and ACLED typing on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.extract.events import extract_mentions
+from sitrep.model import AnalyzedArticle, Article, EventMention
+
+
+def mentions(nlp: Any, text: str, published: str | None = "2023-03-10") -> list[EventMention]:
+    article = Article.create(text, published=published)
+    doc = nlp(text)
+    out = extract_mentions(doc, article, AnalyzedArticle(article=article))
+    for m in out:
+        assert text[m.trigger.start : m.trigger.end] == m.trigger.text
+        assert text[m.sentence.start : m.sentence.end] == m.sentence.text
+        for actor in (m.actor1, m.actor2):
+            if actor is not None and actor.span is not None:
+                assert text[actor.span.start : actor.span.end] == actor.span.text
+        if m.fatalities_span is not None:
+            assert text[m.fatalities_span.start : m.fatalities_span.end] == m.fatalities_span.text
+    return out
+
+
+def top(nlp: Any, text: str) -> EventMention:
+    found = mentions(nlp, text)
+    assert found, text
+    return max(found, key=lambda m: m.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Government warplanes bombed a market in the northern town on Monday.", "Air/drone strike"),
+        ("A drone strike hit a car carrying two commanders near the border.", "Air/drone strike"),
+        ("Rebels shelled the airport overnight with mortars.", "Shelling/artillery/missile attack"),
+        ("A roadside bomb exploded next to an army truck on the highway.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at the entrance of a mosque.", "Suicide bomb"),
+        ("Unknown men threw a grenade into a crowded bar.", "Grenade"),
+        ("Troops clashed with insurgents for three hours in the valley.", "Armed clash"),
+        ("Gunmen killed seven villagers in a raid on their village.", "Attack"),
+        ("Armed men abducted twelve students from their school.", "Abduction/forced disappearance"),
+        ("Thousands of teachers marched peacefully through the capital to demand higher wages.", "Peaceful protest"),
+        ("Police fired tear gas to disperse hundreds of students protesting against the new law.", "Protest with intervention"),
+        ("Security forces shot dead four demonstrators during a protest against the election result.", "Excessive force against protesters"),
+        ("Rioters torched cars and threw stones at police during a protest over fuel prices.", "Violent demonstration"),
+        ("Police arrested the opposition leader at his home.", "Arrests"),
+        ("The two parties signed a ceasefire agreement in the capital.", "Agreement"),
+        ("Soldiers defused a bomb planted under a bridge.", "Disrupted weapons use"),
+        ("The army recaptured the town from the militants after a week of fighting.", "Government regains territory"),
+    ],
+)
+def test_typing(nlp: Any, text: str, sub: str) -> None:
+    assert top(nlp, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the economy grew by two percent last quarter.",
+        "The company launched an attack helicopter programme last year.",
+        "The government vowed to fight corruption in the ports.",
+        "Police seized two tonnes of cocaine at the port.",
+        "The director shot a video of the sunset in March 2021.",
+    ],
+)
+def test_no_event(nlp: Any, text: str) -> None:
+    found = [m for m in mentions(nlp, text) if m.modality not in {"hypothetical", "denied"}]
+    assert found == [], [(m.trigger.text, m.sub_event_type) for m in found]
+
+
+def test_hypothetical_and_denied(nlp: Any) -> None:
+    (m,) = mentions(nlp, "The rebels threatened to attack the capital.")
+    assert m.modality == "hypothetical"
+    denied = [m for m in mentions(nlp, "The army did not attack the village.") if m.trigger.text == "attack"]
+    assert denied and denied[0].modality == "denied"
+
+
+def test_actors_and_fatalities(nlp: Any) -> None:
+    m = top(nlp, "Israeli warplanes struck a building in Gaza, killing five people.")
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.actor1 is not None and m.actor1.normalized == "Military Forces of Israel"
+    assert m.fatalities == 5
+
+
+def test_unknown_fatalities_stay_none(nlp: Any) -> None:
+    m = top(nlp, "Rebels attacked an army post near the river.")
+    assert m.fatalities is None
+
+
+def test_reference_takes_antecedent_type(nlp: Any) -> None:
+    text = ("Coalition aircraft carried out airstrikes on a depot near the city. "
+            "The strikes were necessary, the spokesman said.")
+    found = mentions(nlp, text)
+    assert {m.sub_event_type for m in found} == {"Air/drone strike"}
+    assert len(found) == 2 and found[1].confidence < found[0].confidence
+
+
+def test_past_report_defaults_to_publication_date(nlp: Any) -> None:
+    m = top(nlp, "Gunmen killed three farmers in the district.")
+    assert m.time is not None and m.time.value == "2023-03-10"
+
+
+def test_capitals_text(nlp: Any) -> None:
+    m = top(nlp, "SAN ISIDRO, 3 MAY 89 -- GUERRILLAS KILLED TWO PEASANTS AND BURNED A BUS.")
+    assert m.event_type in {"Violence against civilians", "Strategic developments"}

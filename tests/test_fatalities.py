@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.extract.fatalities import find_counts
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("At least 12 people were killed in the attack.", 12),
+        ("Gunmen raided the village, killing five.", 5),
+        ("Two soldiers and a child died when the bomb exploded.", 3),
+        ("The blast left 3 dead and 7 wounded.", 3),
+        ("The death toll rose to 40 on Monday.", 40),
+        ("A dozen civilians were shot dead.", 12),
+        ("The army said no one was hurt.", 0),
+        ("The strike killed 1,200 people.", 1200),
+        ("Two hundred people died.", 200),
+        ("GUERRILLAS KILLED A PEASANT IN THE TOWN.", 1),
+    ],
+)
+def test_killed(nlp: Any, text: str, killed: int) -> None:
+    counts = [c for c in find_counts(nlp(text)) if c.kind == "killed"]
+    assert [c.value for c in counts] == [killed]
+    for c in counts:
+        assert text[c.span.start : c.span.end] == c.span.text
+
+
+def test_vague_amounts_stay_unknown(nlp: Any) -> None:
+    assert [c for c in find_counts(nlp("Dozens were killed in the fighting.")) if c.kind == "killed"] == []
+    assert find_counts(nlp("Soldiers and several civilians were killed.")) == []
+
+
+def test_injured(nlp: Any) -> None:
+    counts = find_counts(nlp("Five people were killed and 12 injured."))
+    assert {(c.kind, c.value) for c in counts} == {("killed", 5), ("injured", 12)}
+
+
+def test_zero_from_negated_result(nlp: Any) -> None:
+    counts = find_counts(nlp("Officials said the attack did not result in any casualties."))
+    assert [(c.kind, c.value) for c in counts] == [("killed", 0)]
