@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -368,7 +369,7 @@ def test_outlets_profile(client: TestClient) -> None:
     daily = by["Sahel Daily"]
     words = len(TEXT_B.split())
     assert daily["words"] == words
-    assert daily["categories"]["looting"] == {"count": 1, "per_1000": round(1000 / words, 2)}
+    assert daily["categories"]["looting"] == {"count": 1, "per_1000": round(1000 / words, 2), "in_quotes": 0}
     assert daily["stance"]["distancing"] == 1
     assert daily["asymmetry"] == {"spread": None, "most_endorsed": None, "most_distanced": None}
     assert by["Lake News"]["framing_marks"] == 0
@@ -377,16 +378,46 @@ def test_outlets_profile(client: TestClient) -> None:
     _assert_escaped(page)
 
 
-def test_stance_asymmetry_rule() -> None:
+@pytest.fixture
+def fixed_sides(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Side resolution as a fixed table (the real one belongs to the framing extractor)."""
+    from sitrep.web import profiles
+
+    table = {"Army": "ML", "Defence Ministry": "ML", "Residents": None}
+    monkeypatch.setattr(profiles, "_side_function", lambda: lambda name: table.get(name, name))
+    profiles.side_label.cache_clear()
+    yield
+    profiles.side_label.cache_clear()
+
+
+def _quote(content: str, speaker: str, stance: Any) -> Quote:
+    """An indirect quote in TEXT_B attributed (resolved) to ``speaker``, written "The army"."""
+    return Quote(content=sp(TEXT_B, content), speaker=sp(TEXT_B, "The army"),
+                 speaker_resolved=speaker, cue=sp(TEXT_B, "said"), stance=stance)
+
+
+def test_stance_asymmetry_by_side(fixed_sides: None) -> None:
     analyses = build_analyses()
     b = analyses[1]
-    extra = Quote(content=sp(TEXT_B, "At least 17 people died"), speaker=sp(TEXT_B, "residents"),
-                  speaker_resolved="Residents", cue=sp(TEXT_B, "said"), stance="endorsing")
-    b.quotes.append(extra)
+    b.quotes.append(_quote("At least 17 people died", "Residents", "endorsing"))
+    b.quotes.append(_quote("the so-called liberators", "Defence Ministry", "neutral"))
     prof = {p["outlet"]: p for p in outlet_profiles(analyses)["outlets"]}["Sahel Daily"]
-    assert prof["asymmetry"] == {"spread": 2.0, "most_endorsed": "Residents", "most_distanced": "Army"}
-    balances = {s["speaker"]: s["balance"] for s in prof["speakers"]}
-    assert balances == {"Army": -1.0, "Residents": 1.0}
+    sides = {s["side"]: s for s in prof["sides"]}
+    assert set(sides) == {"Mali", "Residents"}  # Army and Defence Ministry are one side
+    assert sides["Mali"]["quotes"] == 2 and sides["Mali"]["balance"] == -0.5
+    assert sides["Mali"]["speakers"] == ["Army", "Defence Ministry"]
+    assert sides["Residents"]["balance"] == 1.0
+    assert prof["asymmetry"] == {"spread": 1.5, "most_endorsed": "Residents", "most_distanced": "Mali"}
+
+
+def test_framing_inside_direct_quotes_counted_apart() -> None:
+    analyses = build_analyses()
+    b = analyses[1]
+    b.quotes.append(Quote(content=sp(TEXT_B, "the so-called liberators looted shops"), kind="direct"))
+    prof = {p["outlet"]: p for p in outlet_profiles(analyses)["outlets"]}["Sahel Daily"]
+    assert prof["framing_marks"] == 0 and prof["in_quotes"] == 2
+    assert prof["categories"]["looting"] == {"count": 0, "per_1000": 0.0, "in_quotes": 1}
+    assert prof["top_terms"] == []
 
 
 def test_aggregates_follow_new_data(tmp_path: Path) -> None:

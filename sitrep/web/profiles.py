@@ -1,20 +1,26 @@
 """Aggregates over the whole store: per-outlet framing profiles and the ledger's summary counts.
 
-Framing profile of an outlet: how often its articles use each framing category (marks per
-1,000 words of its stored text, so long and short outlets compare), its most used terms, and
-how it reports the people it quotes. Stance asymmetry: for each speaker the outlet quotes, the
-balance (endorsing cues − distancing cues) / quotes, from −1 (every claim "claimed",
-"alleged") to +1 (every claim "revealed", "confirmed"); the outlet's asymmetry is the spread
-between its most endorsed and its most distanced speaker (0 = every source treated alike; None
-when it quotes fewer than two named speakers).
-"Accusing" cues ("X accused Y") describe what the speaker did, not how the outlet treats
-the speaker, so they are counted but do not enter the balance.
+Framing profile of an outlet: how often its articles use each framing category in the outlet's
+own voice (marks per 1,000 words of its stored text, so long and short outlets compare; marks
+inside direct quotations are the speaker's words and are counted apart, the rule
+``sitrep.extract.framing.framing_profile`` uses per article), its most used terms, and how it
+reports the sources it quotes.
+
+Stance asymmetry: quotes are grouped by the speaker's side (the country or organisation
+``sitrep.extract.framing.side_of`` finds for the resolved speaker; the speaker's own name when
+it finds none). Each side gets a balance (endorsing cues − distancing cues) / quotes, from −1
+(every claim "claimed", "alleged") to +1 (every claim "revealed", "confirmed"); the outlet's
+asymmetry is the spread between its most endorsed and its most distanced side (0 = every side
+treated alike; None when it quotes fewer than two sides). "Accusing" cues ("X accused Y")
+describe what the speaker did, not how the outlet treats the speaker, so they are counted but
+do not enter the balance.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +31,14 @@ STANCES = ("neutral", "distancing", "endorsing", "accusing")
 UNKNOWN_OUTLET = "(unknown outlet)"
 UNATTRIBUTED = "(unattributed)"
 TOP_TERMS = 8
-TOP_SPEAKERS = 12
+TOP_SIDES = 12
+EXAMPLE_SPEAKERS = 3
+
+
+@dataclass
+class _Side:
+    stance: Counter[str] = field(default_factory=Counter)
+    speakers: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -33,9 +46,35 @@ class _Acc:
     articles: int = 0
     words: int = 0
     categories: Counter[str] = field(default_factory=Counter)
+    quoted: Counter[str] = field(default_factory=Counter)
     terms: Counter[str] = field(default_factory=Counter)
     stance: Counter[str] = field(default_factory=Counter)
-    speakers: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    sides: dict[str, _Side] = field(default_factory=lambda: defaultdict(_Side))
+
+
+def _side_function() -> Callable[[str], str | None]:
+    try:
+        from sitrep.extract.framing import side_of
+    except ImportError:  # framing without side resolution: every speaker is its own side
+        return lambda name: name
+    fn: Callable[[str], str | None] = side_of
+    return fn
+
+
+@functools.lru_cache(maxsize=4096)
+def side_label(speaker: str) -> str:
+    """The side a speaker's quotes count for: a country name, an organisation, or the name."""
+    if speaker == UNATTRIBUTED:
+        return UNATTRIBUTED
+    try:
+        side = _side_function()(speaker)
+    except Exception:  # a failing side lookup must not take the outlets page down
+        side = None
+    if not side:
+        return speaker
+    if len(side) == 2 and side.isupper():
+        return country_name(side) or side
+    return side
 
 
 def speaker_key(speaker_resolved: str | None, speaker_text: str | None) -> str:
@@ -52,13 +91,20 @@ def outlet_profiles(analyses: Iterable[AnalyzedArticle]) -> dict[str, Any]:
         acc = accs[analysis.article.outlet or UNKNOWN_OUTLET]
         acc.articles += 1
         acc.words += len(analysis.article.text.split())
+        direct = [(q.content.start, q.content.end) for q in analysis.quotes if q.kind == "direct"]
         for mark in analysis.framing:
+            if any(a <= mark.span.start and mark.span.end <= b for a, b in direct):
+                acc.quoted[mark.category] += 1
+                continue
             acc.categories[mark.category] += 1
             acc.terms[(mark.term or mark.span.text).lower()] += 1
         for q in analysis.quotes:
             acc.stance[q.stance] += 1
-            acc.speakers[speaker_key(q.speaker_resolved, q.speaker.text if q.speaker else None)][q.stance] += 1
-    categories = sorted({c for acc in accs.values() for c in acc.categories})
+            name = speaker_key(q.speaker_resolved, q.speaker.text if q.speaker else None)
+            side = acc.sides[side_label(name)]
+            side.stance[q.stance] += 1
+            side.speakers[name] += 1
+    categories = sorted({c for acc in accs.values() for c in (*acc.categories, *acc.quoted)})
     outlets = [_profile(name, acc, categories) for name, acc in accs.items()]
     outlets.sort(key=lambda p: (-p["articles"], p["outlet"]))
     return {"categories": categories, "outlets": outlets}
@@ -66,25 +112,27 @@ def outlet_profiles(analyses: Iterable[AnalyzedArticle]) -> dict[str, Any]:
 
 def _profile(name: str, acc: _Acc, categories: list[str]) -> dict[str, Any]:
     per_k = 1000.0 / acc.words if acc.words else 0.0
-    speakers: list[dict[str, Any]] = []
-    for speaker, counts in acc.speakers.items():
+    sides: list[dict[str, Any]] = []
+    for label, side in acc.sides.items():
+        counts = side.stance
         total = sum(counts.values())
         balance = (counts["endorsing"] - counts["distancing"]) / total if total else 0.0
-        speakers.append({
-            "speaker": speaker, "quotes": total, "balance": round(balance, 3),
+        sides.append({
+            "side": label, "quotes": total, "balance": round(balance, 3),
+            "speakers": [n for n, _ in side.speakers.most_common(EXAMPLE_SPEAKERS)],
             **{s: counts[s] for s in STANCES},
         })
-    speakers.sort(key=lambda s: (-s["quotes"], s["speaker"]))
-    attributed = [s for s in speakers if s["speaker"] != UNATTRIBUTED]
-    # Asymmetry compares speakers: with fewer than two there is nothing to compare.
+    sides.sort(key=lambda s: (-s["quotes"], s["side"]))
+    attributed = [s for s in sides if s["side"] != UNATTRIBUTED]
+    # Asymmetry compares sides: with fewer than two there is nothing to compare.
     asymmetry: dict[str, Any] = {"spread": None, "most_endorsed": None, "most_distanced": None}
     if len(attributed) >= 2:
         hi = max(attributed, key=lambda s: (s["balance"], s["quotes"]))
         lo = min(attributed, key=lambda s: (s["balance"], -s["quotes"]))
         asymmetry = {
             "spread": round(hi["balance"] - lo["balance"], 3),
-            "most_endorsed": hi["speaker"] if hi["balance"] > 0 else None,
-            "most_distanced": lo["speaker"] if lo["balance"] < 0 else None,
+            "most_endorsed": hi["side"] if hi["balance"] > 0 else None,
+            "most_distanced": lo["side"] if lo["balance"] < 0 else None,
         }
     total_marks = sum(acc.categories.values())
     return {
@@ -93,13 +141,15 @@ def _profile(name: str, acc: _Acc, categories: list[str]) -> dict[str, Any]:
         "words": acc.words,
         "framing_marks": total_marks,
         "framing_per_1000": round(total_marks * per_k, 2),
+        "in_quotes": sum(acc.quoted.values()),
         "categories": {
-            c: {"count": acc.categories[c], "per_1000": round(acc.categories[c] * per_k, 2)}
+            c: {"count": acc.categories[c], "per_1000": round(acc.categories[c] * per_k, 2),
+                "in_quotes": acc.quoted[c]}
             for c in categories
         },
         "top_terms": acc.terms.most_common(TOP_TERMS),
         "stance": {s: acc.stance[s] for s in STANCES},
-        "speakers": speakers[:TOP_SPEAKERS],
+        "sides": sides[:TOP_SIDES],
         "asymmetry": asymmetry,
     }
 
