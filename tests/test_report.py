@@ -83,6 +83,17 @@ def test_build_caps_events(db: Path) -> None:
     assert [d["date"] for d in content["by_date"]] == ["2024-06-10"]
 
 
+def test_date_window(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "day.html"
+    render(db, out, date_from="2024-05-26", date_to="2024-05-26")
+    text = out.read_text(encoding="utf-8")
+    assert "Events dated 2024-05-26 to 2024-05-26." in text
+    assert "Attack" in text and "Peaceful protest" not in text
+    assert "Lake News" not in text  # framing compared over the window's source articles only
+    with Store(db) as store:
+        assert build(store, date_from="2024-06-01")["total"] == 1
+
+
 def test_empty_store_and_missing_db(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
     Store(empty).close()

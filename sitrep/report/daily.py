@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import Code, StoreError
+from sitrep.model import AnalyzedArticle
 from sitrep.store import Store
 from sitrep.web.profiles import outlet_profiles, summary
 from sitrep.web.render import render_template
@@ -28,9 +30,13 @@ MAX_EVENTS = 500
 CLAIMS_PER_EVENT = 3
 
 
-def build(store: Store, *, max_events: int = MAX_EVENTS) -> dict[str, Any]:
-    """The report's content as a JSON-ready dict."""
-    events = store.events()
+def build(
+    store: Store, *, date_from: str | None = None, date_to: str | None = None,
+    max_events: int = MAX_EVENTS,
+) -> dict[str, Any]:
+    """The report's content as a JSON-ready dict; ``date_from``/``date_to`` (ISO dates,
+    inclusive) restrict it to a window, e.g. one day for a daily report."""
+    events = store.search_events(date_from=date_from, date_to=date_to, limit=None)
     views = Views(store)
     recent = sorted(events, key=lambda e: (e.date or "", e.id), reverse=True)[:max_events]
     details = [d for d in (views.event(e.id, e) for e in recent) if d is not None]
@@ -41,29 +47,40 @@ def build(store: Store, *, max_events: int = MAX_EVENTS) -> dict[str, Any]:
             for s in d["source_details"]
             if s["values"]["fatalities"]
         ]
+    if date_from or date_to:
+        # A windowed report compares how the outlets covered these events: their source articles.
+        ids = sorted({s.article_id for e in events for s in e.sources})
+        analyses: Iterable[AnalyzedArticle] = [a for a in map(views.analysis, ids) if a is not None]
+    else:
+        analyses = store.analyses()
     by_date = [
         {"date": date or "undated", "events": list(group)}
         for date, group in groupby(details, key=lambda d: d["date"])
     ]
     return {
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "window": {"from": date_from, "to": date_to},
         "summary": summary(events, store.counts()),
         "by_date": by_date,
         "fatal_events": [d for d in details if d["fatalities"]["best"] is not None],
         "shown": len(details),
         "total": len(events),
-        "profiles": outlet_profiles(store.analyses()),
+        "profiles": outlet_profiles(analyses),
     }
 
 
-def render(db_path: str | Path, out_path: str | Path, *, max_events: int = MAX_EVENTS) -> None:
-    """Write the report for the store at ``db_path`` to ``out_path``. The file is written to a
-    temporary name first and renamed, so a failed run never leaves half a report."""
+def render(
+    db_path: str | Path, out_path: str | Path, *, date_from: str | None = None,
+    date_to: str | None = None, max_events: int = MAX_EVENTS,
+) -> None:
+    """Write the report for the store at ``db_path`` to ``out_path`` (optionally only the events
+    dated within ``date_from``..``date_to``). The file is written to a temporary name first and
+    renamed, so a failed run never leaves half a report."""
     db = Path(db_path)
     if not db.is_file():
         raise StoreError(Code.E011, path=str(db))
     with Store(db) as store:
-        content = build(store, max_events=max_events)
+        content = build(store, date_from=date_from, date_to=date_to, max_events=max_events)
     html = render_template("report.html", db=db.name, title="Situation report", **content)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
