@@ -241,6 +241,27 @@ def test_event_filters(client: TestClient) -> None:
     assert client.get("/api/events", params={"limit": 1, "offset": 1}).json()["next_offset"] is None
 
 
+def test_event_downloads_follow_filters(client: TestClient) -> None:
+    import csv
+    import io
+
+    from sitrep.export.acled_csv import ACLED_COLUMNS
+
+    r = client.get("/api/events.csv", params={"country": "ML"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert list(rows[0]) == list(ACLED_COLUMNS)
+    assert [row["sub_event_type"] for row in rows] == ["Attack"]
+    assert rows[0]["fatalities"] == "12"
+    geo = client.get("/api/events.geojson", params={"q": "kisumu"}).json()
+    assert geo["type"] == "FeatureCollection"
+    assert [f["properties"]["sub_event_type"] for f in geo["features"]] == ["Peaceful protest"]
+    assert geo["features"][0]["geometry"]["coordinates"] == [34.7617, -0.1022]
+    page = client.get("/events", params={"country": "ML"}).text
+    assert 'href="/api/events.csv?country=ML"' in page
+
+
 @pytest.mark.parametrize(
     "params", [{"date_from": "yesterday"}, {"country": "Mali"}, {"limit": 0}, {"offset": -1},
                {"date_to": "2024-05-26' OR 1=1 --"}],
@@ -337,6 +358,7 @@ def test_article_api_spans_are_evidence(client: TestClient) -> None:
     for f in art["framing"]:
         assert TEXT_B[f["span"]["start"]: f["span"]["end"]] == f["span"]["text"]
     assert [e["sub_event_type"] for e in art["events"]] == ["Attack"]
+    assert art["profile"]["framing_marks"] == 2 and art["profile"]["stance"]["distancing"] == 1
 
 
 def test_article_page_highlights_without_losing_text(client: TestClient) -> None:
@@ -352,6 +374,8 @@ def test_article_page_highlights_without_losing_text(client: TestClient) -> None
     assert 'title="framing: labels → armed group"' in body
     assert 'class="hl-quote hl-quote-neutral"' in body
     assert 'class="hl-speaker"' in body and 'class="hl-cue hl-cue-neutral"' in body
+    assert "How the article reports its sources" in body
+    assert "1 mark(s) in the outlet's own voice" in body
 
 
 def test_articles_list_and_outlet_filter(client: TestClient) -> None:

@@ -13,6 +13,7 @@ escaped by the templates; SQL goes through ``Store``'s parameterised queries.
 
 from __future__ import annotations
 
+import io
 import sys
 import threading
 from collections.abc import Awaitable, Callable
@@ -198,9 +199,19 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
         return page("articles.html", title="Articles", result=result,
                     params={"q": q, "outlet": outlet}, facets=v.store.facets())
 
+    def article_view(article_id: str) -> dict[str, Any] | None:
+        """The article with its own framing/stance profile (the outlet profile of one article)."""
+        v = views()
+        article = v.article(article_id)
+        analysis = v.analysis(article_id)
+        if article is not None and analysis is not None:
+            outlets = outlet_profiles([analysis])["outlets"]
+            article["profile"] = outlets[0] if outlets else None
+        return article
+
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> HTMLResponse:
-        article = views().article(article_id)
+        article = article_view(article_id)
         if article is None:
             return not_found("article", article_id)
         return page("article.html", title=article["title"] or article["id"], article=article)
@@ -225,6 +236,36 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
         flt.sub_event_type = sub_type or None
         return views().events(flt)
 
+    @app.get("/api/events.csv")
+    def api_events_csv(
+        type: TextParam = None, sub_type: TextParam = None, country: CountryParam = None,
+        date_from: DateParam = None, date_to: DateParam = None, q: TextParam = None,
+    ) -> Response:
+        """The filtered events with ACLED's column names (``sitrep events --format csv``)."""
+        from sitrep.export import acled_csv
+
+        flt = _filters(type, country, date_from, date_to, q, MAX_LIMIT, 0)
+        flt.sub_event_type = sub_type or None
+        buf = io.StringIO()
+        acled_csv.write(views().all_events(flt), buf)
+        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="sitrep-events.csv"'})
+
+    @app.get("/api/events.geojson")
+    def api_events_geojson(
+        type: TextParam = None, sub_type: TextParam = None, country: CountryParam = None,
+        date_from: DateParam = None, date_to: DateParam = None, q: TextParam = None,
+    ) -> Response:
+        """The filtered events that have coordinates, as a GeoJSON FeatureCollection."""
+        from sitrep.export import geojson
+
+        flt = _filters(type, country, date_from, date_to, q, MAX_LIMIT, 0)
+        flt.sub_event_type = sub_type or None
+        buf = io.StringIO()
+        geojson.write(views().all_events(flt), buf)
+        return Response(buf.getvalue(), media_type="application/geo+json",
+                        headers={"Content-Disposition": 'attachment; filename="sitrep-events.geojson"'})
+
     @app.get("/api/events/{event_id}")
     def api_event(event_id: str) -> dict[str, Any]:
         event = views().event(event_id)
@@ -241,7 +282,7 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
 
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str) -> dict[str, Any]:
-        article = views().article(article_id)
+        article = article_view(article_id)
         if article is None:
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
         return article

@@ -179,6 +179,12 @@ class Views:
             "next_offset": flt.offset + flt.limit if has_next else None,
         }
 
+    def all_events(self, flt: EventFilters) -> list[Event]:
+        """Every event matching the filters (paging ignored), for downloads."""
+        q = (flt.q or "").strip().lower()
+        found = self._search(flt, None, 0)
+        return [e for e in found if q in _haystack(e)] if q else found
+
     def _search(self, flt: EventFilters, limit: int | None, offset: int) -> list[Event]:
         return self.store.search_events(
             event_type=flt.event_type or None, sub_event_type=flt.sub_event_type or None,
