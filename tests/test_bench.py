@@ -36,7 +36,8 @@ def test_run_keys_and_sanity(tmp_path: Path) -> None:
     assert out["articles"] == 3
     assert out["passes"] == 2
     assert out["words"] == 3 * bench.count_words(ARTICLE.split("\n\n", 1)[1])
-    for key in ("articles_per_s", "words_per_s", "parse_only_words_per_s", "ratio", "peak_rss_mb"):
+    for key in ("articles_per_s", "words_per_s", "parse_only_words_per_s", "ratio", "peak_rss_mb",
+                "cpu_words_per_s", "cpu_parse_only_words_per_s", "cpu_ratio"):
         assert out[key] > 0, key
     assert out["ratio"] == pytest.approx(out["words_per_s"] / out["parse_only_words_per_s"], rel=0.01)
     assert out["model"].startswith("en_core_web_sm")
@@ -54,3 +55,12 @@ def test_missing_or_empty_corpus(tmp_path: Path) -> None:
         bench.run(tmp_path / "absent")
     with pytest.raises(InputError):
         bench.run(tmp_path)
+
+
+def test_extractor_costs_cover_every_step(tmp_path: Path) -> None:
+    from sitrep.model import Article
+    from sitrep.pipeline import DEFAULT_EXTRACTORS
+
+    costs = bench.extractor_costs([Article.create(ARTICLE.split("\n\n", 1)[1], language="en")])
+    assert set(costs) == {*DEFAULT_EXTRACTORS, "finish"}
+    assert all(v >= 0 for v in costs.values())
