@@ -167,9 +167,10 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
         used_cues.add(cue.i)
         subj = _speaker_token(cue)
         found.append((cue, subj, (seg.start, content_end), None))
-    # pass 2: dependency attributions
+    # pass 2: dependency attributions, outside the quoted segments already attributed
+    direct = [f[2] for f in found]
     for tok in doc:
-        if tok.i in used_cues:
+        if tok.i in used_cues or any(s <= tok.idx < e for s, e in direct):
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             acc = _according_to(doc, tok)
@@ -241,7 +242,7 @@ def _build(
                 speaker = Span.of(text, sp.start_char, doc[s1 - 1].idx + len(doc[s1 - 1].text))
                 resolved = resolver.resolve(subj, s0, s1, cue)
         if cue_chars is None:
-            cue_chars = _cue_chars(doc, cue)
+            cue_chars = _cue_chars(doc, cue, lex)
         stance = _stance(doc, cue, cstart, cend, lex)
         quotes.append(Quote(
             content=Span.of(text, cstart, cend),
@@ -290,8 +291,11 @@ def _speaker_token(cue: Token) -> Token | None:
             if child.dep_ in _SUBJ:
                 return child
         if tok.dep_ in ("advcl", "conj", "xcomp", "acl") and tok.head is not tok:
-            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return tok.head if tok.tag_ in ("VBG", "VBN") and tok.head.i < tok.i else None
+            if tok.dep_ == "acl":
+                # "groups supporting the plan": the noun the participle describes
+                head = tok.head
+                ok = head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
+                return head if ok and tok.tag_ == "VBG" and head.i < tok.i else None
             tok = tok.head
             continue
         return None
@@ -467,12 +471,13 @@ def _kind(text: str, start: int, end: int, segments: list[Segment]) -> QuoteKind
     return "mixed"
 
 
-def _cue_chars(doc: Doc, cue: Token) -> tuple[int, int]:
-    """The cue verb with a colon glued after it ('said:'), as PolNeAR marks it."""
+def _cue_chars(doc: Doc, cue: Token, lex: CueLexicon) -> tuple[int, int]:
+    """The cue verb with its lexicon particle ('pointed out') and a colon glued after it
+    ('said:'), as PolNeAR marks it."""
     start = cue.idx
     end = cue.idx + len(cue.text)
     for c in cue.children:
-        if c.dep_ == "prt" and c.i == cue.i + 1:
+        if c.dep_ == "prt" and c.i == cue.i + 1 and (cue.lemma_.lower(), c.lower_) in lex.particles:
             end = c.idx + len(c.text)
     if end < len(doc.text) and doc.text[end] == ":":
         end += 1

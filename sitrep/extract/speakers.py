@@ -198,6 +198,14 @@ class SpeakerResolver:
             if mention and mention.affiliation:
                 self.last_author = mention.affiliation
             return full
+        # a surname the NER missed here but tagged as a person elsewhere ("Buccino said")
+        key = head.lower_.removesuffix("'s").removesuffix("’s")
+        mention = self.people.get(key) if head.pos_ == "PROPN" else None
+        if mention is not None and mention.start <= head.idx:
+            self.last_person = mention.full
+            if mention.affiliation:
+                self.last_author = mention.affiliation
+            return mention.full
         return None
 
 
