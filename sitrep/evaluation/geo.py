@@ -161,5 +161,7 @@ def run_event_location(
         "with_location_overlap_accuracy": acc(1, [tally[True]]),
         "n_with_location": tally[True][2],
         "without_location_accuracy": acc(0, [tally[False]]),
+        # identical to the exact figure by definition (both null), kept for a symmetric table
+        "without_location_overlap_accuracy": acc(1, [tally[False]]),
         "n_without_location": tally[False][2],
     }
