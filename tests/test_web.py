@@ -225,6 +225,20 @@ def test_summary_counts(client: TestClient) -> None:
     assert "Violence against civilians" in page and "Kenya" in page
 
 
+def test_summary_leaves_background_tolls_out() -> None:
+    from sitrep.web.profiles import summary
+
+    analyses = build_analyses()
+    current = analyses[0].events[0]
+    old = Event(id="old", event_type="Battles", sub_event_type="Armed clash", date="2019",
+                fatalities=Fatalities(3000, 3000, 3000), modality="background")
+    s = summary([current, old], {})
+    assert s["events"] == 2 and s["fatalities"]["best"] == 12
+    assert s["fatalities"]["not_counted"] == {"background": 1}
+    assert {r["label"]: r["fatalities_text"] for r in s["by_type"]} == {
+        "Violence against civilians": "12", "Battles": "0"}
+
+
 def test_event_filters(client: TestClient) -> None:
     assert [e["date"] for e in _events(client)] == ["2024-06-10", "2024-05-26"]  # newest first
     assert [e["sub_event_type"] for e in _events(client, country="ke")] == ["Peaceful protest"]

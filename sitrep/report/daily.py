@@ -20,7 +20,7 @@ from typing import Any
 from sitrep.errors import Code, StoreError
 from sitrep.model import AnalyzedArticle
 from sitrep.store import Store
-from sitrep.web.profiles import outlet_profiles, summary
+from sitrep.web.profiles import COUNTED_MODALITIES, outlet_profiles, summary
 from sitrep.web.render import render_template
 from sitrep.web.views import Views
 
@@ -62,7 +62,10 @@ def build(
         "window": {"from": date_from, "to": date_to},
         "summary": summary(events, store.counts()),
         "by_date": by_date,
-        "fatal_events": [d for d in details if d["fatalities"]["best"] is not None],
+        "fatal_events": [
+            d for d in details
+            if d["fatalities"]["best"] is not None and d["modality"] in COUNTED_MODALITIES
+        ],
         "shown": len(details),
         "total": len(events),
         "profiles": outlet_profiles(analyses),

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.model import AnalyzedArticle, Event
+from sitrep.model import AnalyzedArticle, Event, Fatalities
 from sitrep.web.views import country_name, fatalities_text
 
 STANCES = ("neutral", "distancing", "endorsing", "accusing")
@@ -154,14 +154,25 @@ def _profile(name: str, acc: _Acc, categories: list[str]) -> dict[str, Any]:
     }
 
 
+# Events whose tolls enter the fatality totals: those reported as happening. A "background"
+# event is past context ("since the war began in 2023, 39,000 have been killed"), a
+# "hypothetical" one may never happen, a "denied" one is only said not to have happened: summing
+# their tolls into today's figures would mislead. They are still counted and listed.
+COUNTED_MODALITIES = frozenset({"asserted", "claimed"})
+
+
 def summary(events: list[Event], counts: dict[str, int]) -> dict[str, Any]:
     """Counts by type and by country, fatalities with the range the sources span, period."""
     by_type: dict[str, dict[str, Any]] = {}
     by_country: dict[str, dict[str, Any]] = {}
     total = {"best": 0, "low": 0, "high": 0}
     contested_fatalities = 0
+    not_counted: Counter[str] = Counter()
     for e in events:
-        f = e.fatalities
+        counted = e.modality in COUNTED_MODALITIES
+        if not counted:
+            not_counted[e.modality] += 1
+        f = e.fatalities if counted else Fatalities()
         iso = e.place.country if e.place and e.place.country else None
         cname = (e.place.country_name if e.place else None) or country_name(iso) or "(unknown)"
         for table, key, label in ((by_type, e.event_type, e.event_type), (by_country, iso or "", cname)):
@@ -184,7 +195,8 @@ def summary(events: list[Event], counts: dict[str, int]) -> dict[str, Any]:
         "period": {"first": dates[0] if dates else None, "last": dates[-1] if dates else None},
         "by_type": sorted(by_type.values(), key=lambda r: (-r["events"], r["label"])),
         "by_country": sorted(by_country.values(), key=lambda r: (-r["events"], r["label"])),
-        "fatalities": {**total, "text": _range_text(total), "contested_events": contested_fatalities},
+        "fatalities": {**total, "text": _range_text(total), "contested_events": contested_fatalities,
+                       "not_counted": dict(sorted(not_counted.items()))},
     }
 
 
