@@ -1,18 +1,179 @@
-"""Time expressions -> TimeML values (placeholder until the time work lands)."""
+"""Time expressions -> TimeML values, anchored on the publication date (issue 4, "Times").
+
+A HeidelTime-like tagger in three steps:
+
+1. ``timex_rules`` finds candidate expressions with regexes compiled once;
+2. cheap checks with the spaCy parse drop false friends (the verb "may", a year that counts
+   people, "current" as in electric current), then overlaps are resolved leftmost-longest;
+3. each expression is normalised here against the document creation time (DCT, the article's
+   ``published`` date). Weekdays and month names without a year follow the tense of the
+   governing verb (past -> the latest one before the DCT, future -> the next one);
+   anaphoric expressions ("that day", "a year earlier") follow the last date mentioned.
+
+Without a DCT, absolute dates still resolve and relative ones come back with TimeML's
+underspecified values (``XXXX-XX-XX``) and ``resolved=False``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from typing import Literal, cast
 
-from sitrep.model import AnalyzedArticle, Article, TimeRef
+from spacy.tokens import Doc, Token
+
+from sitrep.extract import timex_norm as tn
+from sitrep.extract.timex_resolve import Context, normalise, remember
+from sitrep.extract.timex_rules import Candidate, find_candidates, select, words
+from sitrep.model import AnalyzedArticle, Article, Span, TimeRef
 from sitrep.registry import register
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+_TIME_NOUNS = frozenset(
+    {"year", "years", "season", "quarter", "period", "fiscal", "budget", "election", "elections",
+     "census", "games", "olympics", "war", "model", "report", "levels", "level", "figures", "law",
+     "act", "agreement", "accord", "resolution", "campaign", "cup", "summit", "plan", "attack",
+     "attacks", "bombing", "bombings", "uprising", "revolution", "crisis", "deal", "treaty"}
+)
+# Words that make a bare month name a month ("in May", "early March"), since capitalised
+# "May" / "March" also start sentences as a verb or a noun.
+_MONTH_CUES = frozenset(
+    {"in", "since", "until", "till", "by", "from", "through", "during", "of", "before", "after",
+     "early", "late", "mid", "last", "next", "this", "to", "between", "and", "or", "on", "into"}
+)
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "jan", "mar", "sep", "dec", "jun"})
+_SEASON_CUES = frozenset(
+    {"in", "during", "by", "since", "until", "through", "over", "this", "next", "last", "of",
+     "before", "after"}
+)
 
 
 @register("times.v1", assigns="times")
 def extract_times(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list[TimeRef]:
-    return []
+    return tag(article.text, article.published, doc)
 
+
+def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
+    """All time expressions in ``text`` (parsed as ``doc``), normalised against ``published``."""
+    ctx = Context(dct=tn.parse_iso(published), doc=doc, starts=[t.idx for t in doc])
+    cands = [c for c in find_candidates(text) if _plausible(c, text, ctx)]
+    out: list[TimeRef] = []
+    for cand in select(cands):
+        got = normalise(cand, text, ctx)
+        if got is None:
+            continue
+        value, ttype, start, end, relative = got
+        span = Span.of(text, start, end)
+        prec = tn.precision(value) if ttype in ("DATE", "TIME") else None
+        resolved = not (relative and ctx.dct is None)
+        kind = cast(TimexType, ttype)
+        out.append(TimeRef(value=value, span=span, type=kind, precision=prec, resolved=resolved))
+        if cand.kind != "year_ago":
+            remember(value, ctx)
+        day = tn.parse_iso(value)
+        if day is not None and ttype == "DATE":
+            ctx.sentence_dates.setdefault(ctx.token_at(start).sent.start, day)
+    return out
+
+
+# --- filters -------------------------------------------------------------------------------
+
+def _plausible(c: Candidate, text: str, ctx: Context) -> bool:
+    g = c.groups
+    before = text[max(0, c.start - 20) : c.start].split()
+    prev = before[-1].lower() if before else ""
+    if c.kind == "month":
+        name = g["month"].rstrip(".").lower()
+        if not g["month"][0].isupper():
+            return False
+        if name in _AMBIGUOUS_MONTHS and not (g.get("mod") or g.get("rel") or prev in _MONTH_CUES):
+            return False
+        return name in words()["month"] or g["month"].endswith(".")
+    if c.kind in ("date_mdy", "month_year") and not g["month"][0].isupper():
+        return False
+    if c.kind == "date_dmy":
+        return g["month"][0].isupper() and int(re.sub(r"\D", "", g["day"])) <= 31
+    if c.kind == "year":
+        return _year_is_date(c, text, ctx)
+    if c.kind in ("weekday", "holiday") and not text[c.start : c.end].lstrip()[0].isupper():
+        return bool(g.get("mod") or g.get("rel")) and g.get("wd", "x")[0].isupper()
+    if c.kind == "set" and g.get("perunit"):
+        # "15 a year", "twice a day": a rate, not "a year" as a duration.
+        return prev in ("times", "once", "twice") or bool(re.match(r"^[\d.,]+$|^\$", prev)) or prev in words()["number"]
+    if c.kind == "ref_adj":
+        tok = ctx.token_at(c.start)
+        return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.lower_ not in {
+            "account", "accounts", "affairs", "events", "president", "chairman", "minister",
+            "leader", "members", "member", "spouse", "wife", "husband", "owner", "employee",
+            "employees", "officials", "official", "director", "head", "generation", "generations",
+            "flow", "system", "price", "prices"}
+    if c.kind == "season" and not (g.get("rel") or g.get("year") or g.get("mod")):
+        # "fall" is mostly a verb, "spring" a noun: a bare season needs "the" and a
+        # preposition ("in the summer", "over the summer").
+        return bool(g.get("the")) and prev in _SEASON_CUES
+    if c.kind == "clock":
+        hour = int(g["hour"])
+        return hour <= 24 and (bool(g.get("ampm") or g.get("ampm2") or g.get("tz")) or hour >= 1)
+    if c.kind == "duration" and g["num"].lower() in ("a", "an") and not g.get("approx") and not g.get("the"):
+        # "a day" inside "a day after" / "once a day" is not a length of time.
+        after = text[c.end : c.end + 12].lower()
+        return not after.startswith((" after", " before", " later", " earlier"))
+    return True
+
+
+def _year_is_date(c: Candidate, text: str, ctx: Context) -> bool:
+    if c.groups.get("mod") or c.groups.get("fiscal"):
+        return True
+    tok = ctx.token_at(c.start + len(text[c.start : c.end]) - len(c.groups["year"]))
+    if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN":
+        # "2000 troops" counts troops; "the 1994 election" names a year.
+        return tok.head.lower_ in _TIME_NOUNS
+    return not text[c.end : c.end + 2].startswith((" %", "%"))
+
+
+# --- event time ----------------------------------------------------------------------------
 
 def event_time(doc: Doc, trigger: tuple[int, int], times: list[TimeRef], article: Article) -> TimeRef | None:
-    """The time of the event whose trigger sits at ``trigger`` (character offsets), or None."""
-    return None
+    """The time of the event whose trigger sits at ``trigger`` (character offsets), or None.
+
+    Among the dated expressions (DATE/TIME with a calendar value) of the trigger's sentence:
+    first one the parse attaches to the trigger or to the verb that governs it ("the attack
+    that took place on August 15"), then the nearest one in the sentence ("said early
+    Wednesday they carried out strikes"). Durations, sets and vague references never date
+    an event; no dated expression in the sentence -> None (the caller picks a default).
+    """
+    if not times or len(doc) == 0:
+        return None
+    trig = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if trig is None or len(trig) == 0:
+        return None
+    sent = trig.root.sent
+    governors = _governors(trig.root)
+    best: tuple[int, TimeRef] | None = None
+    for ref in times:
+        if ref.span is None or ref.type not in ("DATE", "TIME") or ref.precision is None:
+            continue
+        if not (sent.start_char <= ref.span.start < sent.end_char):
+            continue
+        span = doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        attached = bool(_governors(span.root, limit=4) & governors)
+        distance = min(abs(span.root.i - trig.root.i), 1000)
+        score = distance if attached else 1000 + distance
+        if best is None or score < best[0]:
+            best = (score, ref)
+    return best[1] if best else None
+
+
+def _governors(tok: Token, limit: int = 3) -> set[int]:
+    """Indices of ``tok`` and the heads above it, up to and including its clause's verb."""
+    seen = {tok.i}
+    for _ in range(limit):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+        seen.add(tok.i)
+    if tok.dep_ in ("relcl", "acl"):
+        seen.add(tok.head.i)  # "the attack that took place on August 15": the noun it modifies
+    return seen
