@@ -94,6 +94,15 @@ def test_date_window(db: Path, tmp_path: Path) -> None:
         assert build(store, date_from="2024-06-01")["total"] == 1
 
 
+def test_day_of_timeml_values() -> None:
+    from sitrep.report.daily import day_of
+
+    assert day_of("2024-05-26TMO") == "2024-05-26"
+    assert day_of("2024-05-26T14:30") == "2024-05-26"
+    assert day_of("2024-05-26") == "2024-05-26"
+    assert day_of("2024-W21") == "2024-W21" and day_of(None) is None
+
+
 def test_empty_store_and_missing_db(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
     Store(empty).close()

@@ -234,6 +234,7 @@ def test_summary_leaves_background_tolls_out() -> None:
                 fatalities=Fatalities(3000, 3000, 3000), modality="background")
     s = summary([current, old], {})
     assert s["events"] == 2 and s["fatalities"]["best"] == 12
+    assert s["period"] == {"first": "2024-05-26", "last": "2024-05-26"}
     assert s["fatalities"]["not_counted"] == {"background": 1}
     assert {r["label"]: r["fatalities_text"] for r in s["by_type"]} == {
         "Violence against civilians": "12", "Battles": "0"}
@@ -274,6 +275,19 @@ def test_event_downloads_follow_filters(client: TestClient) -> None:
     assert geo["features"][0]["geometry"]["coordinates"] == [34.7617, -0.1022]
     page = client.get("/events", params={"country": "ML"}).text
     assert 'href="/api/events.csv?country=ML"' in page
+
+
+def test_date_to_includes_times_of_day(tmp_path: Path) -> None:
+    analyses = build_analyses()
+    analyses[2].events[0].date = "2024-06-10TEV"  # TimeML: evening of that day
+    db = tmp_path / "tod.db"
+    with Store(db) as store:
+        store.save(analyses)
+        store.rebuild_events()
+    client = TestClient(create_app(db))
+    for bound in ("2024-06-10", "2024-06", "2024"):
+        assert len(_events(client, type="Protests", date_to=bound)) == 1, bound
+    assert _events(client, type="Protests", date_to="2024-06-09") == []
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,13 @@ MAX_EVENTS = 500
 CLAIMS_PER_EVENT = 3
 
 
+def day_of(value: str | None) -> str | None:
+    """The calendar part of a TimeML date: "2024-05-26TMO" (morning) -> "2024-05-26"."""
+    if value and len(value) > 10 and value[4] == "-" and value[7] == "-" and value[10] == "T":
+        return value[:10]
+    return value
+
+
 def build(
     store: Store, *, date_from: str | None = None, date_to: str | None = None,
     max_events: int = MAX_EVENTS,
@@ -38,7 +45,7 @@ def build(
     inclusive) restrict it to a window, e.g. one day for a daily report."""
     events = store.search_events(date_from=date_from, date_to=date_to, limit=None)
     views = Views(store)
-    recent = sorted(events, key=lambda e: (e.date or "", e.id), reverse=True)[:max_events]
+    recent = sorted(events, key=lambda e: (day_of(e.date) or "", e.id), reverse=True)[:max_events]
     details = [d for d in (views.event(e.id, e) for e in recent) if d is not None]
     for d in details:
         d["top_claims"] = d["claims"][:CLAIMS_PER_EVENT]
@@ -54,8 +61,8 @@ def build(
     else:
         analyses = store.analyses()
     by_date = [
-        {"date": date or "undated", "events": list(group)}
-        for date, group in groupby(details, key=lambda d: d["date"])
+        {"date": day or "undated", "events": list(group)}
+        for day, group in groupby(details, key=lambda d: day_of(d["date"]))
     ]
     return {
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -331,15 +331,16 @@ def _filters(
 
 def _inclusive_end(date_to: str | None) -> str | None:
     """"to 2024-05" means through the end of May: stored dates are ISO strings that compare in
-    date order, and "2024-05-31" > "2024-05", so a month or year bound is padded to its last
-    possible string."""
+    date order, so a bound is padded to the last string of its period. TimeML values may carry
+    a time of day after the date ("2024-05-31TMO", "2024-05-31T14:00"): "~" sorts after every
+    such suffix, so those stay inside the bound too."""
     if not date_to:
         return None
     if len(date_to) == 4:
-        return date_to + "-12-31"
+        return date_to + "-12-31~"
     if len(date_to) == 7:
-        return date_to + "-31"
-    return date_to
+        return date_to + "-31~"
+    return date_to + "~"
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:

@@ -184,7 +184,11 @@ def summary(events: list[Event], counts: dict[str, int]) -> dict[str, Any]:
         _add_fatalities(total, f.best, f.low, f.high)
         if "fatalities" in e.contested:
             contested_fatalities += 1
-    dates = sorted(e.date for e in events if e.date)
+    # The period of the news itself: background events (past context) would stretch it back
+    # years; they set it only when nothing else is dated.
+    dates = sorted(e.date for e in events if e.date and e.modality != "background") or sorted(
+        e.date for e in events if e.date
+    )
     for table in (by_type, by_country):
         for row in table.values():
             row["sub_types"] = row["sub_types"].most_common()
