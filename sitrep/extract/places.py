@@ -1,24 +1,265 @@
-"""Toponyms -> gazetteer entries (placeholder until the geo work lands)."""
+"""Toponyms -> gazetteer entries, and which place an event happened at.
+
+Recognition: spaCy GPE/LOC/FAC entities; NORP entities that are demonyms of a country or
+continent ("Syrian", "European"); ORG/PERSON entities and untagged proper-noun runs only when
+the gazetteer knows them as a well-known place (countries, admin areas, our curated sites,
+towns of 100k+) and they do not look like an organisation. A name followed by a facility word
+("Damascus airport", "Al-Omar oil field") is extended when the gazetteer knows the longer name.
+
+Resolution: ``sitrep.geo.resolve`` over all mentions of the article together (context).
+Event location: ``sitrep.geo.eventloc``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
 
-from sitrep.model import AnalyzedArticle, Article, Place
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.geo import gazetteer as gz
+from sitrep.geo import normalize as norm
+from sitrep.geo.resolve import Resolved, resolve
+from sitrep.model import AnalyzedArticle, Article, Place, Span
 from sitrep.registry import register
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the small model puts on place names it misreads ("Al-Mayadin" ORG, "Deir Ezzor" PERSON).
+_MISREAD_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+# Words that make an ORG/PERSON/untagged run an organisation or a person, not a place.
+_ORG_WORDS = frozenset(
+    """university college school institute academy hospital party council ministry ministries
+    department army forces force brigade brigades corps militia militias front movement committee
+    commission agency bank company corporation inc ltd group news times post journal press tv
+    radio network church mosque association union league club fc united city-state government
+    administration court parliament senate congress assembly office police guard guards""".split()
+)
+# Facility words after a place name that may make a longer gazetteer name.
+_FACILITY_AFTER = re.compile(
+    r"^[ ]?(?:-| )?(?:international )?(?:airport|air ?base|military airport|airfield|oil ?field|"
+    r"gas ?field|camp|dam|border crossing|crossing|garrison|base|prison|nuclear (?:power )?plant)\b",
+    re.IGNORECASE,
+)
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSS = re.compile(r"(?:'s|’s|'|’)$")
+# Untagged proper-noun runs are accepted only for places this prominent (population), so that
+# common words that are also village names ("Police", "Reform") are not read as places.
+# Calibrated on gwn_dev/lgl_dev end-to-end precision.
+MIN_POP_UNTAGGED = 100_000
+MIN_POP_MISREAD = 20_000
+
+_POINT_FEATURES = frozenset(
+    {"AIRP", "MILB", "DAM", "PSTB", "CMPRF", "OILF", "GASF", "PRN", "PS", "BDG", "MFG", "PPLX"}
+)
+
+
+def precision_of(entry: gz.Entry) -> int:
+    """ACLED geo-precision of a resolved place: 1 a town or a point site, 2 a district-sized
+    area, 3 a province, country, sea or larger region."""
+    if entry.source == "city" or entry.feature in _POINT_FEATURES:
+        return 1
+    if entry.source == "adm2":
+        return 2
+    return 3
+
+
+def _place(text: str, start: int, end: int, r: Resolved | None, source: str) -> Place:
+    span = Span(start, end, text[start:end])
+    if r is None:
+        return Place(name=span.text, span=span, source=source)
+    e = r.entry
+    g = gz.get()
+    admin1 = ""
+    if e.source in ("city", "adm2") and e.admin1:
+        a1 = g.admin1_entry(e.admin1)
+        admin1 = a1.name if a1 is not None else ""
+    country = g.by_country(e.country) if e.country else None
+    src = "demonym" if r.kind == gz.DEMONYM else e.source
+    return Place(
+        name=e.name, span=span, geonameid=e.geonameid, lat=e.lat, lon=e.lon,
+        admin1=admin1 or None, country=e.country or None,
+        country_name=country.name if country is not None else None, feature=e.feature,
+        precision=precision_of(e), source=src, score=round(r.score, 3),
+    )
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEADING_THE.match(text[start:end])
+    if m and end - start > m.end():
+        start += m.end()
+    m2 = _TRAILING_POSS.search(text[start:end])
+    if m2 and m2.start() > 0:
+        end = start + m2.start()
+    return start, end
+
+
+def _looks_like_org(span: SpacySpan) -> bool:
+    return any(t.lower_ in _ORG_WORDS for t in span)
+
+
+def _prominent(g: gz.Gazetteer, name: str, min_pop: int, allow_demonym: bool,
+               fuzzy: bool = False) -> bool:
+    for m in g.lookup(name, fuzzy=fuzzy):
+        if m.fuzzy and m.entry.source not in ("country", "adm1", "curated"):
+            continue
+        e = m.entry
+        if m.kind == gz.DEMONYM and not allow_demonym:
+            continue
+        if m.kind == gz.VARIANT and e.source == "city":
+            continue
+        if e.source in ("country", "continent", "adm1", "curated"):
+            return True
+        if e.population >= min_pop and m.kind in (gz.NAME, gz.ALIAS):
+            return True
+    return False
+
+
+def _extend_facility(g: gz.Gazetteer, text: str, start: int, end: int) -> int:
+    m = _FACILITY_AFTER.match(text[end : end + 40])
+    if not m:
+        return end
+    longer = text[start : end + m.end()]
+    if any(x.entry.source == "curated" for x in g.lookup(longer)):
+        return end + m.end()
+    return end
+
+
+# Head nouns that make the proper name next to them a place: "Damboa town", "the district of
+# Sheikh Maksud", "Idlib province".
+_LOC_HEADS = frozenset(
+    """town city village province governorate district region county state camp neighbourhood
+    neighborhood suburb area municipality port island valley mountain mountains river border
+    crossing airport""".split()
+)
+# Prepositions that, right before an untagged or mis-tagged name, suggest a place.
+_LOC_PREPS = frozenset("in near outside at around into across inside toward towards".split())
+
+
+def _cue(doc: Doc, i: int, j: int) -> str | None:
+    """"head" when a location noun governs the name ``doc[i:j]`` ("Damboa town", "town of X"),
+    "prep" when a locative preposition precedes it, else None."""
+    if j < len(doc) and doc[j].lower_ in _LOC_HEADS:
+        return "head"
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _LOC_HEADS:
+        return "head"
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in _LOC_PREPS:
+        return "prep"
+    return None
+
+
+def _known(g: gz.Gazetteer, name: str) -> bool:
+    return any(m.kind != gz.VARIANT or m.entry.source != "city" for m in g.lookup(name))
+
+
+def _extend_name(g: gz.Gazetteer, doc: Doc, text: str, start: int, end: int, j: int) -> tuple[int, int]:
+    """Repair an entity cut short inside a hyphenated or particle name ("Deir" + "ez-Zor"):
+    take the longest extension by up to three tokens that the gazetteer knows."""
+    best = end, j
+    for k in range(j, min(j + 3, len(doc))):
+        t = doc[k]
+        if (t.is_punct and t.text not in ("-", "‐")) or t.is_space or t.like_num:
+            break
+        new_end = t.idx + len(t.text)
+        # Strict key only: "Al-Tanf region" must not swallow "region" via a stripped variant.
+        if not t.is_punct and g.has(norm.key(text[start:new_end])):
+            best = new_end, k + 1
+    return best
+
+
+def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    """Candidate toponym spans ``(start, end, how)`` in ``doc``, in text order."""
+    g = gz.get()
+    found: list[tuple[int, int, str]] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        name = text[start:end]
+        if not name or not any(c.isupper() for c in name[:1]):
+            continue
+        end, j = _extend_name(g, doc, text, start, end, ent.end)
+        name = text[start:end]
+        if ent.label_ in _PLACE_LABELS:
+            how = "ent"
+        elif ent.label_ == "NORP" and any(
+            m.kind == gz.DEMONYM or m.entry.source in ("country", "continent", "adm1")
+            for m in g.lookup(name)
+        ):
+            how = "norp"
+        elif ent.label_ in _MISREAD_LABELS:
+            if _looks_like_org(ent):
+                continue
+            cue = _cue(doc, ent.start, j) if all(t.pos_ == "PROPN" for t in ent) else None
+            if cue == "head" or (cue == "prep" and _known(g, name)):
+                how = "cue"
+            elif _prominent(g, name, MIN_POP_MISREAD, allow_demonym=False, fuzzy=True):
+                how = "misread"
+            else:
+                continue
+        else:
+            continue
+        end = _extend_facility(g, text, start, end)
+        found.append((start, end, how))
+        covered.update(range(ent.start, j))
+    # Proper-noun runs the model left untagged.
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j + 1 not in covered and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
+            j += 1
+        run = doc[i : j + 1]
+        start, end = _trim(text, run.start_char, run.end_char)
+        name = text[start:end]
+        i = j + 1
+        if len(name) <= 2 or _looks_like_org(run) or norm.key(name) in _STOP:
+            continue
+        cue = _cue(doc, run.start, run.end)
+        if (cue == "head" or (cue == "prep" and _known(g, name))
+                or _prominent(g, name, MIN_POP_UNTAGGED, allow_demonym=False)):
+            found.append((start, _extend_facility(g, text, start, end), "cue" if cue else "propn"))
+    found.sort()
+    return found
+
+
+# Capitalised words that name villages somewhere but in news text are almost never places.
+_STOP = frozenset(
+    """police president minister army reform university god mr mrs ms dr sir general colonel
+    captain sunday monday tuesday wednesday thursday friday saturday january february march april
+    may june july august september october november december ok internet twitter facebook""".split()
+)
 
 
 @register("places.v1", assigns="places")
 def extract_places(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list[Place]:
-    return []
+    text = article.text
+    cands = find_toponyms(doc, text)
+    resolved = resolve(text, [(s, e) for s, e, _ in cands])
+    out: list[Place] = []
+    for (start, end, how), r in zip(cands, resolved, strict=True):
+        if r is None and (how not in ("ent", "cue") or text[start:end].isupper()):
+            # Unknown all-caps names are acronyms of organisations ("IRGC"), not places.
+            continue
+        out.append(_place(text, start, end, r, how))
+    return out
 
 
 def resolve_spans(doc: Doc, article: Article, spans: list[tuple[int, int]]) -> list[Place | None]:
     """Resolve given toponym spans (``sitrep eval toponyms --given-toponyms``)."""
-    return [None for _ in spans]
+    text = article.text
+    resolved = resolve(text, spans)
+    return [None if r is None else _place(text, s, e, r, "given")
+            for (s, e), r in zip(spans, resolved, strict=True)]
 
 
 def event_location_span(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Place | None:
     """The place (among ``places`` found in ``doc``) where the event whose trigger word
     sits at character offsets ``trigger`` happened, or None when the text does not say."""
-    return None
+    from sitrep.geo.eventloc import event_location
+
+    return event_location(doc, trigger, places)

@@ -1,0 +1,130 @@
+"""Event location: which of a sentence's places is where an event happened.
+
+The dependency path from the event trigger to each place in its sentence decides. The path
+goes up from the trigger to the lowest common ancestor, then down to the place. Going *up*
+through clause boundaries is fine (an event in a subordinate clause inherits the main clause's
+place: "shelling hit a bus in Donetsk, killing 8"); going *down* into a clause that hangs off
+something else is not ("Deir Ezzor, which lies on the border with Iraq" does not move a strike
+to Iraq). A locative preposition right above the place ("in/near/outside/at X") is the strongest
+evidence. When no place clears the threshold the answer is None: many event sentences name no
+place for the event at all.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sitrep.model import Place
+
+LOC_PREPS = frozenset(
+    """in near at outside on inside across around throughout into onto within off along
+    outskirts towards toward over between amid from""".split()
+)
+# Prepositions that mark a place as something other than the event's location.
+NON_LOC_PREPS = frozenset("with against by for of to about than like".split())
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp", "csubj"})
+NEAR_PREPS = frozenset({"near", "outside", "around", "outskirts", "off"})
+
+# Nouns through which a place passes its role up: "the town of X", "X province", "X's streets".
+LOC_NOUNS = frozenset(
+    """town city village province governorate region area district capital outskirts suburb
+    suburbs countryside center centre streets street camp neighbourhood neighborhood
+    neighbourhoods neighborhoods county state territory border borders parts part port
+    municipality quarter district areas villages towns cities outskirt vicinity west east north
+    south side""".split()
+)
+
+# --- weights (hand-tuned on the first 3000 sentences of event_location_dev.jsonl) --------------
+W_PATH = 0.35  # per dependency edge on the path
+W_DOWN_CLAUSE = 2.0  # per clause boundary crossed downwards (into another clause)
+W_UP_RELCL = 1.0  # the trigger sits in a relative clause about some noun: leaving it upwards
+W_LOC_PREP = 2.0  # a locative preposition governs the place
+W_NONLOC_PREP = 1.5  # "with X", "against X", "by X"
+W_OBJECT = 2.0  # the place is the trigger's object ("shelled Aleppo", "Jaffna was captured")
+W_SUBJ = 1.0  # the place is an active subject ("Damascus said ...", "Deir Ezzor lies ...")
+W_POSS = 1.0  # "Syria's Idlib": the possessor is not the spot
+THRESHOLD = 0.0  # best score below this -> None
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _ancestors(t: Token) -> list[Token]:
+    out = [t]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _lift(t: Token) -> Token:
+    """Climb from a place to the phrase it heads: "Bur Hakaba" in "the town of Bur Hakaba"
+    -> "town"; "Idlib" in "Idlib province" -> "province"."""
+    while True:
+        h = t.head
+        if t.dep_ in ("compound", "nmod", "appos", "amod") and h.lower_ in LOC_NOUNS and h.i != t.i:
+            t = h
+        elif (t.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in LOC_NOUNS
+              and h.head.i != h.i):
+            t = h.head
+        else:
+            return t
+
+
+def score_place(trigger: Token, place_tok: Token) -> float:
+    """Higher = more likely the event's location. Scale: ~2-4 for a place in a locative PP on
+    the trigger or its object, below 0 for places in other clauses or other roles."""
+    head = _lift(place_tok)
+    up = _ancestors(trigger)
+    down = _ancestors(head)
+    up_ids = {t.i: k for k, t in enumerate(up)}
+    lca: tuple[int, int] | None = None
+    for j, t in enumerate(down):
+        if t.i in up_ids:
+            lca = (up_ids[t.i], j)
+            break
+    if lca is None:
+        return -10.0
+    k_up, k_down = lca
+    down_path = down[:k_down]  # head ... (child of the LCA)
+    s = -W_PATH * (k_up + k_down)
+    s -= W_DOWN_CLAUSE * sum(1 for t in down_path if t.dep_ in CLAUSE_DEPS)
+    s -= W_UP_RELCL * sum(1 for t in up[:k_up] if t.dep_ in ("relcl", "acl"))
+    if head.dep_ == "pobj":
+        w = head.head.lower_
+        if w in LOC_PREPS:
+            s += W_LOC_PREP
+        elif w in NON_LOC_PREPS:
+            s -= W_NONLOC_PREP
+    elif head.dep_ in ("dobj", "nsubjpass", "obj") and k_down == 1:
+        s += W_OBJECT
+    elif head.dep_ in ("nsubj", "csubj"):
+        s -= W_SUBJ
+    if place_tok.dep_ == "poss":
+        s -= W_POSS
+    return s
+
+
+def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Place | None:
+    trig = _token_at(doc, trigger[0], trigger[1])
+    if trig is None:
+        return None
+    sent = trig.sent
+    best: tuple[float, Place] | None = None
+    for p in places:
+        if p.span is None or p.source == "demonym":
+            continue
+        if p.span.start < sent.start_char or p.span.end > sent.end_char:
+            continue
+        tok = _token_at(doc, p.span.start, p.span.end)
+        if tok is None:
+            continue
+        s = score_place(trig, tok)
+        if best is None or s > best[0]:
+            best = (s, p)
+    if best is None or best[0] < THRESHOLD:
+        return None
+    return best[1]

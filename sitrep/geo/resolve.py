@@ -1,0 +1,217 @@
+"""Toponym resolution: pick the gazetteer entry each place-name mention refers to.
+
+Each candidate gets a score from
+
+* its prior: log10 population, plus a class bonus (countries and continents are what a bare
+  country-level name almost always means; admin areas next; capitals get a bonus);
+* the kind of name match (own name > alias/abbreviation/demonym > a stripped variant > a
+  transliteration-skeleton match);
+* the article's context: the countries, admin1 areas and admin2 areas of the *other* mentions'
+  current best readings ("Homs" next to Syrian places is in Syria; "Alexandria" next to
+  "Rapides Parish" is in Louisiana), iterated twice;
+* local cues in the text: "X province/governorate/county" prefers the admin area, "the city of
+  X" / "X city" the town.
+
+Weights are hand-tuned; each says on which dev file it was calibrated. A name with no
+candidate stays unresolved (None) without affecting the others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitrep.geo import gazetteer as gz
+from sitrep.geo import normalize as norm
+
+# --- weights (calibrated on the --given-toponyms runs over gwn_dev, lgl_dev, trnews_dev) ---------
+# Class priors, in log10-population units (1.0 = a tenfold population difference).
+W_CLASS = {
+    "country": 3.0,  # bare country names: "Georgia" the country over the US state in world news
+    "continent": 3.0,
+    "adm1": 1.0,  # "Texas", "Idlib": the area over a village of that name
+    "adm2": 0.2,
+    "city": 0.0,
+    "curated": 2.5,  # our conflict sites: named only when the text means them
+}
+W_CAPITAL = 1.0
+# Name-match kinds: NAME, ALIAS, ABBREV, DEMONYM, VARIANT; a fuzzy (skeleton) match pays more.
+W_KIND = (0.0, -0.4, 0.0, 0.0, -0.8)
+W_FUZZY = -1.5
+# Context: fraction of the other mentions pointing at the same country / admin1 / admin2.
+W_CTX_COUNTRY = 3.0
+W_CTX_ADMIN1 = 2.5
+W_CTX_ADMIN2 = 1.0
+# The candidate *is* the country or admin1 of other mentions ("Syria" ... "Homs").
+W_CTX_CONTAINS = 0.5
+# Local cues.
+W_CUE = 3.0
+# A town that shares its name with the admin area containing it ("New York", "Liverpool",
+# "Aleppo"): news means the town unless a cue says the area, so the town takes the area's
+# prior plus this margin (gwn_dev: +5 points exact over no rule).
+W_NAMESAKE_TOWN = 0.1
+
+_ADMIN_CUE = re.compile(
+    r"^\s*(?:province|governorate|county|parish|district|region|state|oblast|prefecture|"
+    r"countryside|municipality|department)\b", re.IGNORECASE,
+)
+_ADMIN_CUE_BEFORE = re.compile(r"\b(?:province|governorate|state|county|region) of\s*$", re.IGNORECASE)
+_CITY_CUE_BEFORE = re.compile(r"\b(?:city|town|village|capital|suburb|outskirts) of\s*$", re.IGNORECASE)
+_CITY_CUE_AFTER = re.compile(r"^\s*(?:city|town|village)\b", re.IGNORECASE)
+# Lists: "the provinces of Idlib, Hama and Aleppo", "Idlib and Hama provinces".
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_ADMIN_PLURAL = r"(?:provinces|governorates|counties|districts|regions|states|parishes|oblasts)"
+_LIST_ADMIN_BEFORE = re.compile(r"\b" + _ADMIN_PLURAL + r" of\s+(?:" + _NAME + _SEP + r")*$", re.IGNORECASE)
+_LIST_ADMIN_AFTER = re.compile(r"^(?:" + _SEP + _NAME + r")+\s+" + _ADMIN_PLURAL + r"\b")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass
+class Resolved:
+    entry: gz.Entry
+    score: float
+    margin: float  # score gap to the runner-up (confidence)
+    kind: int
+
+
+def _candidates(g: gz.Gazetteer, name: str) -> tuple[gz.Match, ...]:
+    ms = g.lookup(name, fuzzy=False)
+    if not ms:
+        stripped = _POSSESSIVE.sub("", name).strip()
+        if stripped and stripped != name:
+            ms = g.lookup(stripped, fuzzy=False)
+    if not ms:
+        ms = g.lookup(name, fuzzy=True)
+    return ms
+
+
+def _cue(text: str, start: int, end: int) -> str | None:
+    after = text[end : end + 20]
+    before = text[max(0, start - 25) : start]
+    if _ADMIN_CUE.match(after) or _ADMIN_CUE_BEFORE.search(before):
+        return "admin"
+    if (_LIST_ADMIN_BEFORE.search(text[max(0, start - 150) : start])
+            or _LIST_ADMIN_AFTER.match(text[end : end + 150])):
+        return "admin"
+    if _CITY_CUE_BEFORE.search(before) or _CITY_CUE_AFTER.match(after):
+        return "city"
+    return None
+
+
+def _contains(area: gz.Entry, town: gz.Entry) -> bool:
+    """Whether a same-named town lies in the area (same admin1 is enough: the names match)."""
+    return town.admin1 == area.admin1 or (area.source == "adm2" and town.admin2 == area.pid)
+
+
+def _prior(m: gz.Match) -> float:
+    e = m.entry
+    s = math.log10(e.population + 1) + W_CLASS.get(e.source, 0.0)
+    if e.feature == "PPLC":
+        s += W_CAPITAL
+    s += W_KIND[m.kind] + (W_FUZZY if m.fuzzy else 0.0)
+    return s
+
+
+def _context_score(e: gz.Entry, countries: Counter[str], admin1s: Counter[str],
+                   admin2s: Counter[int], n_other: int) -> float:
+    if n_other <= 0:
+        return 0.0
+    s = 0.0
+    if e.country:
+        s += W_CTX_COUNTRY * countries[e.country] / n_other
+    if e.admin1 and e.source in ("city", "adm2", "adm1"):
+        s += W_CTX_ADMIN1 * admin1s[e.admin1] / n_other
+    if e.admin2:
+        s += W_CTX_ADMIN2 * admin2s[e.admin2] / n_other
+    if e.source == "adm2":
+        s += W_CTX_ADMIN2 * admin2s[e.pid] / n_other
+    return s
+
+
+def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[Resolved | None]:
+    """Resolve each ``text[start:end]`` mention; None where no candidate exists."""
+    g = gz.get()
+    cands: list[tuple[gz.Match, ...]] = []
+    priors: list[list[float]] = []
+    for start, end in spans:
+        ms = _candidates(g, text[start:end])
+        cue = _cue(text, start, end) if ms else None
+        areas = [(m.entry, _prior(m)) for m in ms if m.entry.source in ("adm1", "adm2")]
+        ps = []
+        for m in ms:
+            p = _prior(m)
+            e = m.entry
+            if cue == "admin" and e.source in ("adm1", "adm2"):
+                p += W_CUE
+            elif cue == "city" and e.source == "city":
+                p += W_CUE
+            if cue != "admin" and e.source == "city":
+                # The town inherits (and just beats) the prior of a same-named area around it.
+                for area, area_prior in areas:
+                    if _contains(area, e):
+                        p = max(p, area_prior + W_NAMESAKE_TOWN)
+            ps.append(p)
+        cands.append(ms)
+        priors.append(ps)
+
+    best = [max(range(len(ps)), key=ps.__getitem__) if ps else -1 for ps in priors]
+    # Mentions of the same name share one reading; count each distinct name once in context
+    # so that a name repeated ten times does not outvote the rest of the article.
+    keys = [norm.key(text[s:e]) for s, e in spans]
+    for _ in range(2):
+        chosen: dict[str, gz.Entry] = {}
+        for k, ms, b in zip(keys, cands, best, strict=True):
+            if b >= 0:
+                chosen.setdefault(k, ms[b].entry)
+        countries: Counter[str] = Counter()
+        admin1s: Counter[str] = Counter()
+        admin2s: Counter[int] = Counter()
+        for e in chosen.values():
+            if e.country:
+                countries[e.country] += 1
+            if e.admin1 and e.source != "country":
+                admin1s[e.admin1] += 1
+            if e.admin2:
+                admin2s[e.admin2] += 1
+            if e.source == "adm2":
+                admin2s[e.pid] += 1
+        new_best = []
+        for k, ms, ps in zip(keys, cands, priors, strict=True):
+            if not ms:
+                new_best.append(-1)
+                continue
+            own = chosen.get(k)
+            c2, a1, a2 = countries.copy(), admin1s.copy(), admin2s.copy()
+            if own is not None:  # leave this name's own reading out of its context
+                c2[own.country] -= 1
+                a1[own.admin1] -= 1
+                a2[own.admin2] -= 1
+                if own.source == "adm2":
+                    a2[own.pid] -= 1
+            n_other = len(chosen) - (1 if own is not None else 0)
+            scores = [p + _context_score(m.entry, c2, a1, a2, n_other) for m, p in zip(ms, ps, strict=True)]
+            new_best.append(max(range(len(scores)), key=scores.__getitem__))
+        if new_best == best:
+            break
+        best = new_best
+
+    final_countries = Counter(ms[b].entry.country for ms, b in zip(cands, best, strict=True)
+                              if b >= 0 and not ms[b].fuzzy)
+    out: list[Resolved | None] = []
+    for ms, ps, b in zip(cands, priors, best, strict=True):
+        if b < 0:
+            out.append(None)
+            continue
+        m = ms[b]
+        if m.fuzzy and m.entry.source == "city" and not final_countries[m.entry.country]:
+            # A skeleton match to a town in a country nothing else in the text is about is
+            # more often a collision than a spelling variant.
+            out.append(None)
+            continue
+        runner_up = max((p for i, p in enumerate(ps) if i != b), default=ps[b] - 5.0)
+        out.append(Resolved(ms[b].entry, ps[b], ps[b] - runner_up, ms[b].kind))
+    return out

@@ -1,0 +1,44 @@
+"""Event location: which place in the sentence the event happened at."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.extract.places import event_location_span, extract_places
+from sitrep.model import AnalyzedArticle, Article
+
+
+@pytest.fixture(scope="module")
+def locate(nlp: Any) -> Any:
+    def _locate(text: str, trigger: str) -> str | None:
+        doc = nlp(text)
+        article = Article.create(text)
+        places = extract_places(doc, article, AnalyzedArticle(article=article))
+        i = text.index(trigger)
+        p = event_location_span(doc, (i, i + len(trigger)), places)
+        if p is None or p.span is None:
+            return None
+        assert text[p.span.start : p.span.end] == p.span.text
+        return p.span.text
+
+    return _locate
+
+
+def test_locative_preposition(locate: Any) -> None:
+    assert locate("A suicide bomber killed nine people in Kabul on Friday.", "killed") == "Kabul"
+
+
+def test_relative_clause_does_not_move_the_event(locate: Any) -> None:
+    text = "The drone struck a convoy in Deir Ezzor, which lies on the border with Iraq."
+    assert locate(text, "struck") == "Deir Ezzor"
+
+
+def test_no_place_gives_none(locate: Any) -> None:
+    assert locate("At least five soldiers were killed in the clashes.", "killed") is None
+
+
+def test_place_in_another_role_gives_none(locate: Any) -> None:
+    text = "Officials in Washington condemned the attack, which killed three guards."
+    assert locate(text, "killed") is None

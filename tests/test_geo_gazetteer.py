@@ -1,0 +1,80 @@
+"""The gazetteer index: coverage of the name kinds news text uses, versioning, load cost."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from sitrep.geo import gazetteer as gz
+
+
+@pytest.fixture(scope="module")
+def g() -> gz.Gazetteer:
+    return gz.get()
+
+
+def _ids(g: gz.Gazetteer, name: str) -> list[int | None]:
+    return [m.entry.geonameid for m in g.lookup(name)]
+
+
+def test_countries_demonyms_and_abbreviations(g: gz.Gazetteer) -> None:
+    assert 163843 in _ids(g, "Syria")  # keeps the GeoNames country id
+    syrian = [m for m in g.lookup("Syrians") if m.entry.source == "country"]
+    assert syrian and syrian[0].kind == gz.DEMONYM and syrian[0].entry.country == "SY"
+    us = [m.entry.country for m in g.lookup("U.S.") if m.entry.source == "country"]
+    assert us == ["US"]
+    uk = [m.entry.country for m in g.lookup("UK") if m.entry.source == "country"]
+    assert uk == ["GB"]
+    assert not [m for m in g.lookup("U.N.") if m.entry.source == "country"]
+
+
+def test_admin_areas_have_ids_coordinates_and_aliases(g: gz.Gazetteer) -> None:
+    adm = [m.entry for m in g.lookup("Idlib Governorate") if m.entry.source == "adm1"]
+    assert adm and adm[0].country == "SY" and adm[0].geonameid is not None
+    # Derived centre lies inside Syria's bounding box.
+    assert 32 < adm[0].lat < 37.5 and 35.5 < adm[0].lon < 42.5
+    assert [m for m in g.lookup("Rapides Parish") if m.entry.source == "adm2"]
+
+
+def test_transliteration_variants_meet(g: gz.Gazetteer) -> None:
+    for form in ("Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor"):
+        assert g.lookup(form, fuzzy=True), form
+        assert any(m.entry.country == "SY" for m in g.lookup(form, fuzzy=True))
+    assert any(m.entry.country == "SY" for m in g.lookup("Qamishli"))
+    assert any(m.entry.country == "SY" for m in g.lookup("Palmyra"))
+
+
+def test_curated_sites(g: gz.Gazetteer) -> None:
+    tanf = g.lookup("Al-Tanf")
+    assert tanf and tanf[0].entry.source == "curated"
+    assert abs(tanf[0].entry.lat - 33.5) < 0.2 and abs(tanf[0].entry.lon - 38.6) < 0.2
+    airport = g.lookup("Damascus International Airport")
+    assert airport and airport[0].entry.feature == "AIRP"
+
+
+def test_stale_index_versions_are_invalid(tmp_path: Path) -> None:
+    old = tmp_path / "gazetteer-v0.sqlite"
+    con = sqlite3.connect(old)
+    con.execute("CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT)")
+    con.execute("INSERT INTO meta VALUES ('version', '0')")
+    con.commit()
+    con.close()
+    assert not gz._valid(old)
+    assert not gz._valid(tmp_path / "missing.sqlite")
+    assert gz._valid(gz.index_path())
+
+
+def test_load_is_fast(g: gz.Gazetteer) -> None:
+    t0 = time.perf_counter()
+    fresh = gz.Gazetteer(gz.index_path())
+    assert fresh.lookup("Aleppo")
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_centre_handles_the_antimeridian() -> None:
+    lat, lon = gz._centre([(60.0, 179.0), (62.0, -179.0)])
+    assert lat == pytest.approx(61.0)
+    assert abs(abs(lon) - 180.0) < 0.01

@@ -1,0 +1,67 @@
+"""Toponym recognition + resolution on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.extract.places import extract_places, resolve_spans
+from sitrep.model import AnalyzedArticle, Article, Place
+
+
+@pytest.fixture(scope="module")
+def run(nlp: Any) -> Any:
+    def _run(text: str) -> list[Place]:
+        article = Article.create(text)
+        return extract_places(nlp(text), article, AnalyzedArticle(article=article))
+
+    return _run
+
+
+def _check_spans(text: str, places: list[Place]) -> None:
+    for p in places:
+        assert p.span is not None
+        assert text[p.span.start : p.span.end] == p.span.text
+
+
+def test_places_found_resolved_and_spans_valid(run: Any) -> None:
+    text = ("Rockets struck a market in Aleppo on Sunday, and Turkish drones hit a village "
+            "near Qamishli in Al-Hasakah province, according to a monitor based in Britain.")
+    places = run(text)
+    _check_spans(text, places)
+    by_text = {p.span.text: p for p in places if p.span}
+    assert by_text["Aleppo"].country == "SY" and by_text["Aleppo"].precision == 1
+    assert by_text["Qamishli"].country == "SY"
+    assert by_text["Al-Hasakah"].feature == "ADM1" and by_text["Al-Hasakah"].precision == 3
+    assert by_text["Turkish"].country == "TR" and by_text["Turkish"].source == "demonym"
+    assert by_text["Britain"].country == "GB"
+
+
+def test_facility_names_are_extended(run: Any) -> None:
+    text = "Explosions were heard near Damascus airport late on Tuesday."
+    places = run(text)
+    _check_spans(text, places)
+    airport = [p for p in places if p.feature == "AIRP"]
+    assert airport and airport[0].span is not None
+    assert airport[0].span.text == "Damascus airport"
+    assert airport[0].precision == 1
+
+
+def test_acronyms_and_common_words_are_not_places(run: Any) -> None:
+    text = "Police said the UN envoy met the IRGC commander on Monday."
+    names = {p.span.text for p in run(text) if p.span}
+    assert "Police" not in names
+    assert "IRGC" not in names
+    assert "Monday" not in names
+
+
+def test_resolve_spans_keeps_order_and_nones(nlp: Any) -> None:
+    text = "Convoys moved from Homs to Qxzvwk and on to Palmyra."
+    article = Article.create(text)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Homs", "Qxzvwk", "Palmyra")]
+    out = resolve_spans(nlp(text), article, spans)
+    assert out[1] is None
+    assert out[0] is not None and out[0].country == "SY"
+    assert out[2] is not None and out[2].country == "SY"
+    _check_spans(text, [p for p in out if p is not None])
