@@ -147,3 +147,23 @@ def test_undecodable_payload_costs_one_record(tmp_path: Path) -> None:
     results = list(read_path(p))
     assert [r.ok for r in results] == [False, True]
     assert results[0].error is not None and "https://example.org/bad" in str(results[0].error)
+
+
+def test_resource_records_and_untyped_responses(tmp_path: Path) -> None:
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    writer.write_record(writer.create_warc_record(
+        "https://example.org/saved", "resource", payload=BytesIO(PAGE),
+        warc_content_type="text/html"))
+    untyped = StatusAndHeaders("200 OK", [("Server", "test")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "https://example.org/untyped", "response", payload=BytesIO(HOSTILE), http_headers=untyped))
+    writer.write_record(writer.create_warc_record(
+        "https://example.org/blob", "response", payload=BytesIO(b"%PDF-1.4 binary stuff"),
+        http_headers=StatusAndHeaders("200 OK", [], protocol="HTTP/1.1")))
+    p = tmp_path / "mixed.warc"
+    p.write_bytes(out.getvalue())
+    items = list(warc.read(p))
+    assert [x.url for x in items if isinstance(x, Article)] == [
+        "https://example.org/saved", "https://example.org/untyped"]
+    assert len(items) == 2  # the untyped non-HTML blob is skipped, not an error
