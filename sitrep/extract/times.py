@@ -114,10 +114,9 @@ def _plausible(c: Candidate, text: str, ctx: Context) -> bool:
     if c.kind == "clock":
         hour = int(g["hour"])
         return hour <= 24 and (bool(g.get("ampm") or g.get("ampm2") or g.get("tz")) or hour >= 1)
-    if c.kind == "duration" and g["num"].lower() in ("a", "an") and not g.get("approx") and not g.get("the"):
-        # "a day" inside "a day after" / "once a day" is not a length of time.
-        after = text[c.end : c.end + 12].lower()
-        return not after.startswith((" after", " before", " later", " earlier"))
+    if c.kind == "duration" and g["num"].lower() in ("a", "an") and g["unit"].lower() in ("quarter", "second"):
+        # "about a quarter of its dealers", "a second aircraft": a fraction and an ordinal.
+        return text[c.end : c.end + 12].lower().startswith((" ago", " later", " earlier"))
     return True
 
 
@@ -125,8 +124,8 @@ def _year_is_date(c: Candidate, text: str, ctx: Context) -> bool:
     if c.groups.get("mod") or c.groups.get("fiscal"):
         return True
     tok = ctx.token_at(c.start + len(text[c.start : c.end]) - len(c.groups["year"]))
-    if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN":
-        # "2000 troops" counts troops; "the 1994 election" names a year.
+    if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NNS":
+        # "2000 troops" counts troops; "the 1994 election", "the 2011 version" name a year.
         return tok.head.lower_ in _TIME_NOUNS
     return not text[c.end : c.end + 2].startswith((" %", "%"))
 

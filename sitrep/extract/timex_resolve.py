@@ -28,6 +28,7 @@ class Context:
     starts: list[int]
     last_date: dt.date | None = None  # the last day-precision date mentioned
     last_quarter: str | None = None  # the last quarter mentioned (financial "a year ago")
+    last_value: str | None = None  # the last calendar value mentioned, any granularity
     sentence_dates: dict[int, dt.date] = field(default_factory=dict)
 
     def token_at(self, char: int) -> Token:
@@ -200,8 +201,8 @@ def _century(c: Candidate, text: str, ctx: Context) -> _Result | None:
 
 def _quarter(c: Candidate, text: str, ctx: Context) -> _Result | None:
     g = c.groups
-    n = int(words()["ordinal"][g["ord"].lower()])
     half = g["qh"].lower() == "half"
+    n = (2 if half else 4) if g["ord"].lower() == "final" else int(words()["ordinal"][g["ord"].lower()])
     if (half and n > 2) or n > 4:
         return None
     code = f"H{n}" if half else f"Q{n}"
@@ -502,7 +503,8 @@ def _clock(c: Candidate, text: str, ctx: Context) -> _Result | None:
         return None
     day = _clock_day(c, g.get("wd"), ctx)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
-    return (f"{prefix}T{hour:02d}:{minute:02d}", "TIME", c.start, c.end, day is None or bool(g.get("wd")))
+    zone = "Z" if (g.get("tz") or "").upper() in ("UTC", "GMT") else ""  # TimeML marks UTC with Z
+    return (f"{prefix}T{hour:02d}:{minute:02d}{zone}", "TIME", c.start, c.end, day is None or bool(g.get("wd")))
 
 
 def _clock_day(c: Candidate, wd: str | None, ctx: Context) -> dt.date | None:
@@ -543,6 +545,26 @@ def _holiday(c: Candidate, text: str, ctx: Context) -> _Result | None:
     return (tn.nth_weekday(year, 11, 4, 4).isoformat(), "DATE", c.start, c.end, g.get("year") is None)
 
 
+
+
+def _same_period(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    # "the same month a year ago": the period last named, one year back.
+    last = ctx.last_quarter if c.groups["unit"].lower() in ("quarter", "period") and ctx.last_quarter else ctx.last_value
+    if last and re.match(r"^\d{4}(-|$)", last):
+        return (f"{int(last[:4]) - 1:04d}{last[4:]}", "DATE", c.start, c.end, True)
+    return (tn.relative(ctx.dct, -1, "Y"), "DATE", c.start, c.end, True)
+
+
+def remember(value: str, ctx: Context) -> None:
+    if re.match(r"^\d{4}-Q\d$", value):
+        ctx.last_quarter = value
+    if re.match(r"^\d{4}(-\d{2}|-Q\d|-W\d{2}|-H\d|$)", value):
+        ctx.last_value = value[:10]
+    d = tn.parse_iso(value)
+    if d is not None:
+        ctx.last_date = d
+
+
 _HANDLERS = {
     "iso": _iso, "numeric": _numeric, "date_mdy": _explicit_date, "date_dmy": _explicit_date,
     "month_year": _month_year, "month": _month, "season": _season, "year": _year,
@@ -551,13 +573,5 @@ _HANDLERS = {
     "the_weekend": _the_weekend, "weekday": _weekday, "deictic": _deictic,
     "anaphoric": _anaphoric, "ref": _ref, "ref_adj": _ref_adj, "vague_plural": _vague_plural,
     "bare_plural": _bare_plural, "the_years": _the_years, "set": _set, "duration": _duration,
-    "decades_long": _decades_long, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
+    "decades_long": _decades_long, "same_period": _same_period, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
 }
-
-
-def remember(value: str, ctx: Context) -> None:
-    if re.match(r"^\d{4}-Q\d$", value):
-        ctx.last_quarter = value
-    d = tn.parse_iso(value)
-    if d is not None:
-        ctx.last_date = d

@@ -107,7 +107,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "month",
         r"(?P<mod>{MOD})?(?:(?P<rel>this\s+past|this\s+coming|last|next|this)\s+)?(?P<month>{MONTH})"
-        r"(?:\s+(?P<yrel>this|last|next)\s+year)?",
+        r"(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?",
     ),
     (
         "season",
@@ -124,7 +124,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "quarter",
         r"(?:the\s+)?(?:(?P<yrq>{YEAR}|last\s+year's|next\s+year's|this\s+year's)\s+)?"
-        r"(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{ORD})[\s-]+(?P<qh>quarter|half)"
+        r"(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{ORD}|final)[\s-]+(?P<qh>quarter|half)"
         r"(?:\s+of\s+(?:(?P<qy>{YEAR})|(?P<qrel>this|last|next)\s+year|fiscal\s+(?P<qfy>{YEAR})))?",
     ),
     (
@@ -135,7 +135,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     ("year_period", r"the\s+(?P<year>{YEAR})\s+(?:period|quarter)\b"),
     (
         "the_year",
-        r"the\s+(?P<ymod>(?:(?:full|fiscal|current|latest|calendar)[\s-]+)*)year\b"
+        r"the\s+(?P<ymod>(?:(?:full|fiscal|current|latest|calendar|entire|whole)[\s-]+)*)year\b"
         r"(?!\s+(?:of|before|after|in\s+which|when|that|earlier|ago|two\s+thousand))",
     ),
     (
@@ -175,7 +175,12 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?:(?P<mod>earlier|later)\s+)?(?:that|the\s+(?P<dir>next|following|previous|same))\s+"
         r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b",
     ),
-    ("ref", r"\b(?P<word>{REF})\b"),
+    ("ref", r"\b(?P<word>{REF})\b(?!-)"),
+    (
+        "same_period",
+        r"the\s+(?:same|corresponding|comparable)\s+(?P<unit>period|month|quarter|week|day)\s+(?:of\s+)?"
+        r"(?:(?:the\s+)?last\s+year|a\s+year\s+(?:ago|earlier|before))",
+    ),
     ("ref_adj", r"\b(?P<word>current)\b"),
     (
         "vague_plural",
