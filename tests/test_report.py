@@ -68,7 +68,8 @@ def test_report_framing_per_outlet(report_html: str) -> None:
 def test_report_is_self_contained_and_escaped(report_html: str) -> None:
     assert HOSTILE_SCRIPT not in report_html and "<img" not in report_html
     assert "<b onmouseover" not in report_html and 'href="javascript:' not in report_html
-    assert "<script" not in report_html.lower()
+    assert "<script" not in report_html.lower() and "<svg" not in report_html
+    assert "labels &lt;svg onload=alert(6)&gt;" in report_html  # the framing category, as text
     assert "<link" not in report_html and "@import" not in report_html
     assert not re.search(r'\ssrc\s*=', report_html)  # nothing loaded from anywhere
     assert "default-src 'none'" in report_html

@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(2)>"
 HOSTILE_OUTLET = 'Wire <b onmouseover="alert(3)">One</b>'
+HOSTILE_ALT = 'armed group"><svg onload=alert(5)>'  # breaks out of an attribute if unescaped
 
 TEXT_A = (
     f"Market attack {HOSTILE_SCRIPT}\n\n"
@@ -95,7 +96,7 @@ def build_analyses() -> list[AnalyzedArticle]:
     an_a = AnalyzedArticle(
         article=a, places=[_kidal(TEXT_A)], times=[ma.time] if ma.time else [], mentions=[ma],
         events=[_event("a-0", ma)], quotes=[qa],
-        framing=[FramingMark(sp(TEXT_A, "Rebels"), "labels", "armed group", term="rebel")],
+        framing=[FramingMark(sp(TEXT_A, "Rebels"), "labels <svg onload=alert(6)>", HOSTILE_ALT, term="rebel")],
     )
     b = Article.create(TEXT_B, outlet="Sahel Daily", title="Seventeen dead in market raid",
                        published="2024-05-28", url="javascript:alert(4)")
@@ -161,6 +162,7 @@ def _assert_escaped(body: str) -> None:
     assert "<img" not in body
     assert "<b onmouseover" not in body
     assert 'href="javascript:' not in body
+    assert "<svg" not in body
 
 
 # --- highlighting ------------------------------------------------------------------------------
@@ -399,11 +401,28 @@ def test_article_page_highlights_without_losing_text(client: TestClient) -> None
     div = re.search(r'<div class="text" id="article-text">(.*?)</div>', body, re.S)
     assert div is not None
     assert html.unescape(re.sub(r"<[^>]+>", "", div.group(1))) == TEXT_A
-    assert 'title="framing: labels → armed group"' in body
+    assert 'title="framing: labels &lt;svg onload=alert(6)&gt; → armed group&#34;&gt;&lt;svg onload=alert(5)&gt;"' in body
     assert 'class="hl-quote hl-quote-neutral"' in body
     assert 'class="hl-speaker"' in body and 'class="hl-cue hl-cue-neutral"' in body
     assert "How the article reports its sources" in body
     assert "1 mark(s) in the outlet's own voice" in body
+
+
+def test_skipped_article_page(tmp_path: Path) -> None:
+    text = "Ceci n'est pas un article en anglais <script>x()</script>."
+    skipped = AnalyzedArticle(article=Article.create(text, language="fr", title="Hors sujet"),
+                              skipped="[W001] not English")
+    db = tmp_path / "skip.db"
+    with Store(db) as store:
+        store.save([skipped])
+        store.rebuild_events()
+    client = TestClient(create_app(db))
+    r = client.get(f"/articles/{skipped.article.id}")
+    assert r.status_code == 200 and "[W001] not English" in r.text
+    assert "&lt;script&gt;x()&lt;/script&gt;" in r.text and "<script" not in r.text
+    assert 'title="[W001] not English">skipped</span>' in client.get("/articles").text
+    assert client.get("/outlets").status_code == 200  # skipped articles are left out
+    assert client.get("/api/outlets").json()["outlets"] == []
 
 
 def test_articles_list_and_outlet_filter(client: TestClient) -> None:
@@ -416,7 +435,7 @@ def test_articles_list_and_outlet_filter(client: TestClient) -> None:
 
 def test_outlets_profile(client: TestClient) -> None:
     prof = client.get("/api/outlets").json()
-    assert prof["categories"] == ["labels", "looting", "scare_quotes"]
+    assert prof["categories"] == ["labels <svg onload=alert(6)>", "looting", "scare_quotes"]
     by = {p["outlet"]: p for p in prof["outlets"]}
     daily = by["Sahel Daily"]
     words = len(TEXT_B.split())

@@ -77,6 +77,7 @@ def _no_injected_elements(dom: str) -> None:
     # Had any hostile text been inserted as HTML, the parser would have built these elements.
     assert "<script" not in dom.lower()
     assert "<img" not in dom.lower()
+    assert "<svg" not in dom.lower()
     assert "<b onmouseover" not in dom
     assert 'href="javascript:' not in dom
 
