@@ -167,3 +167,22 @@ def test_resource_records_and_untyped_responses(tmp_path: Path) -> None:
     assert [x.url for x in items if isinstance(x, Article)] == [
         "https://example.org/saved", "https://example.org/untyped"]
     assert len(items) == 2  # the untyped non-HTML blob is skipped, not an error
+
+
+def test_wrong_content_length_is_e007_after_the_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = build_warc(gz=False)
+    # Declare two bytes fewer than the first page's record has: warcio recovers at the next
+    # record but counts the damage.
+    marker = b"WARC-Target-URI: https://example.org/a\r\n"
+    start = data.index(b"Content-Length: ", data.index(marker, data.index(b"response")))
+    end = data.index(b"\r\n", start)
+    length = int(data[start + 16 : end])
+    p = tmp_path / "lengths.warc"
+    p.write_bytes(data[:start] + b"Content-Length: " + str(length - 2).encode() + data[end:])
+    results = list(read_path(p))
+    err = results[-1].error
+    assert err is not None and err.code is Code.E007 and "Content-Length" in str(err)
+    assert sum(r.ok for r in results) == 2
+    assert "WARNING" not in capsys.readouterr().err  # warcio's own stderr warning is silenced

@@ -51,6 +51,14 @@ def looks_like_html(head: bytes) -> bool:
     return _HTML_START.match(head[:4096]) is not None
 
 
+def _quiet_trafilatura() -> None:
+    """trafilatura logs an ERROR for every page it cannot parse; each such page already becomes
+    our E005, so its own message is noise. Left alone if the user configured that logger."""
+    lib = logging.getLogger("trafilatura")
+    if lib.level == logging.NOTSET:
+        lib.setLevel(logging.CRITICAL)
+
+
 def _strip_never_text(tree: Any) -> None:
     from lxml import etree
 
@@ -92,6 +100,7 @@ def html_to_article(
     import trafilatura
     from trafilatura.utils import load_html
 
+    _quiet_trafilatura()
     path = str(source_path)
     prepared = _prepare(data, path)
     try:

@@ -54,12 +54,22 @@ def _skip_reason(record: Any) -> str | None:
     return None
 
 
-def _records(stream: Any, path: str) -> Iterator[Any]:
-    """The archive's records; warcio's errors on a damaged file become E007."""
+def _iterator(stream: Any) -> Any:
+    """warcio's ArchiveIterator, minus its habit of writing a warning straight to stderr when a
+    record's Content-Length is wrong: it still counts them (``err_count``), and ``read`` turns
+    the count into E007."""
     from warcio.archiveiterator import ArchiveIterator
 
+    class _QuietIterator(ArchiveIterator):
+        INC_RECORD = ""
+
+    return _QuietIterator(stream)
+
+
+def _records(archive: Any, path: str) -> Iterator[Any]:
+    """The archive's records; warcio's errors on a damaged file become E007."""
     try:
-        yield from ArchiveIterator(stream)
+        yield from archive
     except Exception as exc:  # ArchiveLoadFailed, zlib/EOF errors on truncated gzip, ...
         raise InputError(Code.E007, path=path, detail=str(exc) or type(exc).__name__) from exc
 
@@ -72,7 +82,8 @@ def read(path: Path) -> Reader:
         if not looks_like_warc(stream.read(4096)):
             raise InputError(Code.E007, path=name, detail="does not start with a WARC record")
         stream.seek(0)
-        for record in _records(stream, name):
+        archive = _iterator(stream)
+        for record in _records(archive, name):
             if not record.rec_type:
                 raise InputError(Code.E007, path=name, detail="record without a WARC-Type")
             uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -108,5 +119,9 @@ def read(path: Path) -> Reader:
                 )
             except InputError as err:
                 yield InputError(err.code, **{**err.details, "path": f"{name} ({uri})"})
+    bad_lengths = getattr(archive, "err_count", 0)
+    if bad_lengths:
+        detail = f"{bad_lengths} record(s) with a wrong Content-Length"
+        raise InputError(Code.E007, path=name, detail=detail)
     if pages == 0:
         raise InputError(Code.E012, path=name)
