@@ -344,6 +344,18 @@ def test_event_api_sources_side_by_side(client: TestClient) -> None:
     assert ev["place"]["map_url"].startswith("https://www.openstreetmap.org/?mlat=18.4411&mlon=1.4078")
 
 
+def test_event_sources_without_recorded_indexes(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = make_store(tmp_path / "noidx.db")
+    with sqlite3.connect(db) as conn:  # as a store written before indexes were recorded
+        conn.execute("UPDATE event_sources SET mention_indexes = '[]'")
+    client = TestClient(create_app(db))
+    ev = client.get(f"/api/events/{_attack_id(client)}").json()
+    assert sorted(len(s["mentions"]) for s in ev["source_details"]) == [1, 1]
+    assert sorted(v for s in ev["source_details"] for v in s["values"]["fatalities"]) == [12, 17]
+
+
 def test_event_page(client: TestClient) -> None:
     eid = _attack_id(client)
     r = client.get(f"/events/{eid}")

@@ -223,6 +223,14 @@ class Views:
         mentions = [
             (i, analysis.mentions[i]) for i in src["mention_indexes"] if 0 <= i < len(analysis.mentions)
         ]
+        if not mentions:
+            # No indexes recorded (an older store): the event's own mentions that are this
+            # article's, recognised by trigger offsets, sub-type and the trigger's words.
+            keys = {(m.trigger.start, m.trigger.end, m.sub_event_type, m.trigger.text) for m in event.mentions}
+            mentions = [
+                (i, m) for i, m in enumerate(analysis.mentions)
+                if (m.trigger.start, m.trigger.end, m.sub_event_type, m.trigger.text) in keys
+            ]
         for i, m in mentions:
             out["mentions"].append(mention_dict(i, m))
             for key, value in mention_values(m).items():
