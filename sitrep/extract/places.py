@@ -194,7 +194,9 @@ def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             cue = _cue(doc, ent.start, j) if all(t.pos_ == "PROPN" for t in ent) else None
             if cue == "head" or (cue == "prep" and _known(g, name)):
                 how = "cue"
-            elif _prominent(g, name, MIN_POP_MISREAD, allow_demonym=False, fuzzy=True):
+            elif ent.label_ != "PERSON" and _prominent(g, name, MIN_POP_MISREAD,
+                                                       allow_demonym=False, fuzzy=True):
+                # A PERSON-tagged name needs a place cue: "Kennedy", "Lincoln" are towns too.
                 how = "misread"
             else:
                 continue

@@ -35,15 +35,18 @@ LOC_NOUNS = frozenset(
 )
 
 # --- weights (hand-tuned on the first 3000 sentences of event_location_dev.jsonl) --------------
-W_PATH = 0.35  # per dependency edge on the path
+W_PATH = 0.5  # per dependency edge on the path
+W_LOC_HOP = 0.1  # per edge of a locative prep + object pair on the path
 W_DOWN_CLAUSE = 2.0  # per clause boundary crossed downwards (into another clause)
-W_UP_RELCL = 1.0  # the trigger sits in a relative clause about some noun: leaving it upwards
+W_UP_RELCL = 0.0  # the trigger sits in a relative clause about some noun: leaving it upwards
 W_LOC_PREP = 2.0  # a locative preposition governs the place
 W_NONLOC_PREP = 1.5  # "with X", "against X", "by X"
-W_OBJECT = 2.0  # the place is the trigger's object ("shelled Aleppo", "Jaffna was captured")
+W_OBJECT = 3.0  # the place is the trigger's object ("shelled Aleppo", "Jaffna was captured")
 W_SUBJ = 1.0  # the place is an active subject ("Damascus said ...", "Deir Ezzor lies ...")
+W_SUBJ_MOD = 2.0  # the place modifies the subject of a predicate other than the trigger
 W_POSS = 1.0  # "Syria's Idlib": the possessor is not the spot
-THRESHOLD = 0.0  # best score below this -> None
+W_SPECIFIC = 0.3  # per geo-precision step finer (town over province over country)
+THRESHOLD = -1.0  # best score below this -> None
 
 
 def _token_at(doc: Doc, start: int, end: int) -> Token | None:
@@ -90,9 +93,16 @@ def score_place(trigger: Token, place_tok: Token) -> float:
         return -10.0
     k_up, k_down = lca
     down_path = down[:k_down]  # head ... (child of the LCA)
-    s = -W_PATH * (k_up + k_down)
+    # A chain of locative phrases ("in a classroom of a school in X") is still about where the
+    # event was: those edges cost less than other hops.
+    cheap = sum(1 for t in down_path if t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS)
+    s = -W_PATH * (k_up + k_down - 2 * cheap) - W_LOC_HOP * 2 * cheap
     s -= W_DOWN_CLAUSE * sum(1 for t in down_path if t.dep_ in CLAUSE_DEPS)
     s -= W_UP_RELCL * sum(1 for t in up[:k_up] if t.dep_ in ("relcl", "acl"))
+    if k_up > 0 and any(t.dep_ in ("nsubj", "nsubjpass") for t in down_path[1:]):
+        # The place describes the subject of another predicate ("officials in Washington
+        # condemned the attack, which killed ...").
+        s -= W_SUBJ_MOD
     if head.dep_ == "pobj":
         w = head.head.lower_
         if w in LOC_PREPS:
@@ -123,6 +133,9 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> P
         if tok is None:
             continue
         s = score_place(trig, tok)
+        # Between equally attached places the more specific one is the event's spot ("the
+        # West Bank city of Nablus" -> Nablus).
+        s += W_SPECIFIC * (2 - (p.precision or 2))
         if best is None or s > best[0]:
             best = (s, p)
     if best is None or best[0] < THRESHOLD:
