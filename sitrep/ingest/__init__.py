@@ -7,7 +7,8 @@
             analyze(result.article)
 
 Formats: plain text with an optional metadata header (``text``), HTML (``html``), JSON Lines
-(``jsonl``), RSS/Atom (``feed``), WARC (``warc``); each module has ``read(path)``.
+(``jsonl``), RSS/Atom (``feed``), WARC (``warc``); each module has ``read(path)`` and
+``from_bytes(data, path)``. Any of them may come gzip/bzip2/xz-compressed (``compressed``).
 """
 
 from sitrep.ingest.base import MAX_BYTES, ReadResult, make_article, max_bytes, normalize_date

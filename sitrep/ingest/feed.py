@@ -99,5 +99,9 @@ def parse_feed(data: bytes, source_path: str | Path) -> list[Article | InputErro
     return out
 
 
+def from_bytes(data: bytes, source_path: str | Path) -> Reader:
+    yield from parse_feed(data, source_path)
+
+
 def read(path: Path) -> Reader:
-    yield from parse_feed(read_bytes(path), path)
+    return from_bytes(read_bytes(path), path)

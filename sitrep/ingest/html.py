@@ -163,5 +163,9 @@ def fragment_to_text(fragment: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def from_bytes(data: bytes, source_path: str | Path) -> Reader:
+    yield html_to_article(data, source_path)
+
+
 def read(path: Path) -> Reader:
-    yield html_to_article(read_bytes(path), path)
+    return from_bytes(read_bytes(path), path)

@@ -7,10 +7,11 @@ hash of its text, so the same article from two sources is one article.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sitrep.errors import Code, InputError
 from sitrep.ingest.base import Reader, check_size, make_article
@@ -55,26 +56,36 @@ def parse_record(record: Any, path: str, line: int) -> Article | InputError:
         return err
 
 
+def from_stream(stream: BinaryIO, source_path: str | Path) -> Reader:
+    """Records from a binary stream of JSON lines (a file, or decompressed bytes)."""
+    path = str(source_path)
+    if b"\x00" in stream.read(65_536):
+        raise InputError(Code.E002, path=path)
+    stream.seek(0)
+    records = 0
+    for line_no, raw in enumerate(stream, start=1):
+        if line_no == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        line = _decode_line(raw).strip()
+        if not line:
+            continue
+        records += 1
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            log.info("%s line %d: %s", path, line_no, exc)
+            yield InputError(Code.E008, path=path, line=line_no)
+            continue
+        yield parse_record(value, path, line_no)
+    if records == 0:
+        raise InputError(Code.E001, path=path)
+
+
+def from_bytes(data: bytes, source_path: str | Path) -> Reader:
+    return from_stream(io.BytesIO(data), source_path)
+
+
 def read(path: Path) -> Reader:
     check_size(path)
-    records = 0
     with path.open("rb") as f:
-        if b"\x00" in f.read(65_536):
-            raise InputError(Code.E002, path=str(path))
-        f.seek(0)
-        for line_no, raw in enumerate(f, start=1):
-            if line_no == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            line = _decode_line(raw).strip()
-            if not line:
-                continue
-            records += 1
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                log.info("%s line %d: %s", path, line_no, exc)
-                yield InputError(Code.E008, path=str(path), line=line_no)
-                continue
-            yield parse_record(value, str(path), line_no)
-    if records == 0:
-        raise InputError(Code.E001, path=str(path))
+        yield from from_stream(f, path)

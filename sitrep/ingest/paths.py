@@ -7,24 +7,44 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import Code, InputError, SitrepError
 from sitrep.ingest import feed, html, jsonl, text, warc
 from sitrep.ingest.base import Reader, ReadResult, check_size
+from sitrep.ingest.compressed import compression, decompress, inner_path
 
 log = logging.getLogger(__name__)
 
 ReaderFn = Callable[[Path], Reader]
+BytesReaderFn = Callable[[bytes, Path], Reader]
 
 SNIFF_BYTES = 4096
 
-_BY_EXTENSION: dict[str, ReaderFn] = {}
-for _module in (html, jsonl, feed, warc):
-    for _ext in _module.EXTENSIONS:
-        _BY_EXTENSION[_ext] = _module.read
-for _ext in text.EXTENSIONS - {""}:
-    _BY_EXTENSION[_ext] = text.read
+
+@dataclass(frozen=True)
+class Format:
+    """One input format: its reader for a file, and for bytes already in memory."""
+
+    name: str
+    read: ReaderFn
+    from_bytes: BytesReaderFn
+
+
+TEXT = Format("text", text.read, text.from_bytes)
+HTML = Format("html", html.read, html.from_bytes)
+JSONL = Format("jsonl", jsonl.read, jsonl.from_bytes)
+FEED = Format("feed", feed.read, feed.from_bytes)
+WARC = Format("warc", warc.read, warc.from_bytes)
+
+_BY_EXTENSION: dict[str, Format] = {}
+for _fmt, _exts in (
+    (HTML, html.EXTENSIONS), (JSONL, jsonl.EXTENSIONS), (FEED, feed.EXTENSIONS),
+    (WARC, warc.EXTENSIONS), (TEXT, text.EXTENSIONS - {""}),
+):
+    for _ext in _exts:
+        _BY_EXTENSION[_ext] = _fmt
 
 
 def _extension(path: Path) -> str:
@@ -39,36 +59,61 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return first.startswith(b"{") and (first.endswith(b"}") or len(first) >= len(head) - 1)
 
 
-def sniff(head: bytes) -> ReaderFn | None:
-    """The reader for a file whose first bytes are ``head``, when they name a format."""
+def sniff_format(head: bytes) -> Format | None:
+    """The format of a file whose first bytes are ``head``, when they name one."""
     if warc.looks_like_warc(head):
-        return warc.read
+        return WARC
     if feed.looks_like_feed(head):
-        return feed.read
+        return FEED
     if html.looks_like_html(head):
-        return html.read
+        return HTML
     if _looks_like_jsonl(head):
-        return jsonl.read
+        return JSONL
     return None
 
 
-def reader_for(path: Path) -> ReaderFn:
-    """Dispatch by extension, then by content; E009 for anything else."""
+def sniff(head: bytes) -> ReaderFn | None:
+    """The reader for a file whose first bytes are ``head``, when they name a format."""
+    fmt = sniff_format(head)
+    return fmt.read if fmt is not None else None
+
+
+def choose_format(path: Path, head: bytes) -> Format:
+    """Dispatch by the name's extension, then by the first bytes; E009 for anything else."""
     ext = _extension(path)
     if ext in _BY_EXTENSION:
         return _BY_EXTENSION[ext]
-    with path.open("rb") as f:
-        head = f.read(SNIFF_BYTES)
     if ext in feed.SNIFF_EXTENSIONS:
         if feed.looks_like_feed(head):
-            return feed.read
+            return FEED
         raise InputError(Code.E009, path=str(path))
-    found = sniff(head)
+    found = sniff_format(head)
     if found is not None:
         return found
     if ext in text.EXTENSIONS:  # no extension and no recognisable format: plain text
-        return text.read
+        return TEXT
     raise InputError(Code.E009, path=str(path))
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(SNIFF_BYTES)
+
+
+def reader_for(path: Path) -> ReaderFn:
+    """The reader for an (uncompressed) file: by extension, then by content; else E009."""
+    return choose_format(path, _head(path)).read
+
+
+def _items(path: Path) -> Reader:
+    head = _head(path)
+    # Magic bytes decide only for names that do not already name a format: a .txt file that
+    # happens to begin "BZh" is text.
+    kind = compression(path, b"" if _extension(path) in _BY_EXTENSION else head)
+    if kind is None or _extension(path) == ".warc.gz" or warc.looks_like_warc(head):
+        return choose_format(path, head).read(path)
+    data = decompress(path, kind)
+    return choose_format(inner_path(path), data[:SNIFF_BYTES]).from_bytes(data, path)
 
 
 def read_file(path: Path) -> Iterator[ReadResult]:
@@ -76,8 +121,7 @@ def read_file(path: Path) -> Iterator[ReadResult]:
     name = str(path)
     try:
         check_size(path)
-        reader = reader_for(path)
-        for item in reader(path):
+        for item in _items(path):
             if isinstance(item, SitrepError):
                 yield ReadResult(name, None, item)
             else:

@@ -162,7 +162,10 @@ def parse_text(text: str) -> tuple[dict[str, str], str]:
     return meta, text[start:]
 
 
+def from_bytes(data: bytes, source_path: str | Path) -> Reader:
+    meta, body = parse_text(decode_bytes(data, str(source_path)))
+    yield make_article(body, source_path, **meta)
+
+
 def read(path: Path) -> Reader:
-    text = decode_bytes(read_bytes(path), str(path))
-    meta, body = parse_text(text)
-    yield make_article(body, path, **meta)
+    return from_bytes(read_bytes(path), path)

@@ -6,10 +6,11 @@ after the articles read before it have been yielded."""
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sitrep.errors import Code, InputError
 from sitrep.ingest.base import Reader, check_size
@@ -74,54 +75,63 @@ def _records(archive: Any, path: str) -> Iterator[Any]:
         raise InputError(Code.E007, path=path, detail=str(exc) or type(exc).__name__) from exc
 
 
-def read(path: Path) -> Reader:
-    check_size(path)
-    name = str(path)
+def from_stream(stream: BinaryIO, source_path: str | Path) -> Reader:
+    """Articles from a seekable binary stream holding a WARC (gzipped or not)."""
+    name = str(source_path)
     pages = 0
-    with path.open("rb") as stream:
-        if not looks_like_warc(stream.read(4096)):
-            raise InputError(Code.E007, path=name, detail="does not start with a WARC record")
-        stream.seek(0)
-        archive = _iterator(stream)
-        for record in _records(archive, name):
-            if not record.rec_type:
-                raise InputError(Code.E007, path=name, detail="record without a WARC-Type")
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            reason = _skip_reason(record)
-            if reason is not None:
-                log.info("%s: skipped %s (%s)", name, uri or "record", reason)
-                continue
-            try:
-                payload = record.content_stream().read()
-            except Exception as exc:
-                # One record's payload that cannot be decoded (an HTTP content-encoding warcio
-                # cannot undo) costs that record only; real damage shows at the next record.
-                log.info("%s: cannot read %s: %r", name, uri, exc)
-                yield InputError(Code.E013, path=f"{name} ({uri})", detail=repr(exc))
-                continue
-            # warcio stops quietly at the end of a cut file: a record whose declared length was
-            # not all there is the sign of a truncated archive.
-            missing = getattr(record.raw_stream, "limit", 0)
-            if isinstance(missing, int) and missing > 0:
-                raise InputError(Code.E007, path=name, detail=f"{uri}: record truncated ({missing} bytes missing)")
-            content_type = (
-                record.http_headers.get_header("Content-Type")
-                if record.http_headers is not None
-                else record.rec_headers.get_header("Content-Type")
+    if not looks_like_warc(stream.read(4096)):
+        raise InputError(Code.E007, path=name, detail="does not start with a WARC record")
+    stream.seek(0)
+    archive = _iterator(stream)
+    for record in _records(archive, name):
+        if not record.rec_type:
+            raise InputError(Code.E007, path=name, detail="record without a WARC-Type")
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        reason = _skip_reason(record)
+        if reason is not None:
+            log.info("%s: skipped %s (%s)", name, uri or "record", reason)
+            continue
+        try:
+            payload = record.content_stream().read()
+        except Exception as exc:
+            # One record's payload that cannot be decoded (an HTTP content-encoding warcio
+            # cannot undo) costs that record only; real damage shows at the next record.
+            log.info("%s: cannot read %s: %r", name, uri, exc)
+            yield InputError(Code.E013, path=f"{name} ({uri})", detail=repr(exc))
+            continue
+        # warcio stops quietly at the end of a cut file: a record whose declared length was
+        # not all there is the sign of a truncated archive.
+        missing = getattr(record.raw_stream, "limit", 0)
+        if isinstance(missing, int) and missing > 0:
+            raise InputError(Code.E007, path=name, detail=f"{uri}: record truncated ({missing} bytes missing)")
+        content_type = (
+            record.http_headers.get_header("Content-Type")
+            if record.http_headers is not None
+            else record.rec_headers.get_header("Content-Type")
+        )
+        if not content_type and not looks_like_html(payload):
+            log.info("%s: skipped %s (no content type, does not look like HTML)", name, uri)
+            continue
+        pages += 1
+        try:
+            yield html_to_article(
+                payload, name, url=uri, published=record.rec_headers.get_header("WARC-Date")
             )
-            if not content_type and not looks_like_html(payload):
-                log.info("%s: skipped %s (no content type, does not look like HTML)", name, uri)
-                continue
-            pages += 1
-            try:
-                yield html_to_article(
-                    payload, name, url=uri, published=record.rec_headers.get_header("WARC-Date")
-                )
-            except InputError as err:
-                yield InputError(err.code, **{**err.details, "path": f"{name} ({uri})"})
+        except InputError as err:
+            yield InputError(err.code, **{**err.details, "path": f"{name} ({uri})"})
     bad_lengths = getattr(archive, "err_count", 0)
     if bad_lengths:
         detail = f"{bad_lengths} record(s) with a wrong Content-Length"
         raise InputError(Code.E007, path=name, detail=detail)
     if pages == 0:
         raise InputError(Code.E012, path=name)
+
+
+def from_bytes(data: bytes, source_path: str | Path) -> Reader:
+    return from_stream(io.BytesIO(data), source_path)
+
+
+def read(path: Path) -> Reader:
+    check_size(path)
+    with path.open("rb") as stream:
+        yield from from_stream(stream, path)
