@@ -1,6 +1,6 @@
-"""Paths -> articles: expand directories, pick a reader by extension (then by sniffing the first
-bytes), and turn every failure into a ``ReadResult`` with ``error`` set, so one bad file never
-stops a run over a corpus."""
+"""Paths -> articles: expand directories, unpack compressed files, pick a reader by extension
+(then by sniffing the first bytes), and turn every failure into a ``ReadResult`` with ``error``
+set, so one bad file never stops a run over a corpus."""
 
 from __future__ import annotations
 
