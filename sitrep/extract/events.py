@@ -87,7 +87,9 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, Trigger], re.Pattern
     with (DATA / "event_triggers.tsv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             t = Trigger(row["term"], row["pos"], row["family"], row["sub_event_type"], float(row["strength"]))
-            words = t.term.split()
+            # Hyphenated terms ("sit-in", "cease-fire") are split by the tokenizer: match them
+            # as phrases, with the hyphen optional.
+            words = t.term.replace("-", " ").split()
             if len(words) == 1:
                 for form in _inflect(t.term):
                     single.setdefault(form, []).append(t)
@@ -98,7 +100,7 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, Trigger], re.Pattern
                 multi.setdefault(phrase, t)
     alts = sorted(multi, key=len, reverse=True)
     rx = re.compile(
-        r"(?<![\w-])(?:" + "|".join(r"[\s-]+".join(re.escape(w) for w in a.split()) for a in alts) + r")(?![\w-])",
+        r"(?<![\w-])(?:" + "|".join(r"[\s-]*".join(re.escape(w) for w in a.split()) for a in alts) + r")(?![\w-])",
         re.IGNORECASE,
     )
     return single, multi, rx
@@ -237,6 +239,8 @@ def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: 
     obj = _child(tok, {"dobj", "nsubjpass"})
     obj_low = obj.lower_ if obj is not None else ""
     obj_tags = _cues()[0].get(obj_low, set())
+    if f in {"arrest", "seize", "found"} and "crime" in cues and "protest" not in cues:
+        return None  # drug seizures and arrests of smugglers: ordinary crime, not ACLED
     if f == "attack" and entry.pos == "V" and _lemma(obj) in _STRIKE_OBJ_AGREE:
         return "Agreement"
     if f == "found":
@@ -245,7 +249,7 @@ def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: 
         )
     if f == "hq":
         return "Headquarters or base established" if "hq" in obj_tags else None
-    if f in {"ied", "bomb", "explosion", "shell", "grenade", "air"} and "disrupt" in cues and entry.pos == "N":
+    if f in {"ied", "bomb", "explosion", "shell", "grenade"} and "disrupt" in cues and entry.pos == "N":
         return "Disrupted weapons use"
     if f == "loot" and ("weapons" in obj_tags or "ied" in obj_tags):
         return "Disrupted weapons use"
@@ -271,6 +275,8 @@ def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: 
         if entry.pos == "V" and a1 is not None and a1.kind in {"state", "external"}:
             return "Air/drone strike"
         return entry.sub_event_type
+    if f == "agree" and entry.term in {"agreement"} and "armed" not in cues:
+        return None  # trade or political agreements; ACLED records agreements between conflict parties
     if f == "arrest" and "protest" in cues:
         return "Violent demonstration" if "violent" in cues else "Protest with intervention"
     if f in {"protest", "riot", "storm"} or (f in {"kill", "attack", "gunfire", "clash", "loot"} and "protest" in cues):
@@ -341,7 +347,7 @@ def _candidates(doc: Doc) -> list[tuple[Token, Trigger, int, int]]:
     covered: set[int] = set()
     for m in rx.finditer(text):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
-        entry = multi.get(key)
+        entry = multi.get(key) or multi.get(key.replace(" ", ""))
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if entry is None or span is None or len(span) == 0:
             continue
@@ -372,6 +378,21 @@ def _is_reference(tok: Token, entry: Trigger) -> bool:
         if c.dep_ == "poss" and c.lower_ in {"today", "yesterday", "its", "their"}:
             return True
     return False
+
+
+_AGGREGATE = re.compile(
+    r"\b(?:so far (?:this|in|in the) (?:year|month)|since (?:the )?(?:beginning|start) of|since (?:19|20)\d\d"
+    r"|in the (?:past|last) (?:few |several |\d+ |two |three |five |ten )?(?:years|months|decades)"
+    r"|over the (?:past|last) (?:few |several |\d+ |two |three |five |ten )?(?:years|months|decades)"
+    r"|a total of|more than \d[\d,]* (?:clashes|attacks|incidents|operations)|every (?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
+
+
+def _aggregate(sent: SpacySpan) -> bool:
+    """A tally over a period ("so far this year 100 people have been killed in clashes"):
+    ACLED codes incidents, not aggregates."""
+    return bool(_AGGREGATE.search(sent.text))
 
 
 def _generic_plural(tok: Token, sent: SpacySpan, sent_index: int, times: list[TimeRef]) -> bool:
@@ -418,6 +439,22 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     return min(inside, key=lambda p: (p.precision or 3, abs(p.span.start - trigger_start) if p.span else 0))
 
 
+def _article_place(places: list[Place]) -> Place | None:
+    """Fallback when the sentence names no place: the article's main country (the one its
+    places name most often; the dateline breaks ties by coming first), as a country-level place
+    when the text names the country itself, else its first place in that country."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    first = {p.country: i for i, p in reversed(list(enumerate(places))) if p.country}
+    main = max(counts, key=lambda c: (counts[c], -first[c]))
+    in_main = [p for p in places if p.country == main]
+    return next((p for p in in_main if (p.feature or "").startswith("PCL")), in_main[0])
+
+
 def _published_time(article: Article) -> TimeRef | None:
     if not article.published:
         return None
@@ -446,7 +483,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         si = sent_of.get(sent.start, 0)
         if entry.pos == "V" and not caps and _habitual(tok, si):
             continue
-        if _in_brackets(tok) or (entry.pos != "V" and _generic_plural(tok, sent, si, analysis.times)):
+        if _in_brackets(tok) or _aggregate(sent) or (entry.pos != "V" and _generic_plural(tok, sent, si, analysis.times)):
             continue
         a1, a2 = act.roles(tok, matches)
         a2 = _place_owner(tok, a2, matches)
@@ -455,7 +492,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         if sub is None:
             continue
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
-        place = event_location_span(doc, (start, end), analysis.places) or _sentence_place(sent, analysis.places, start)
+        place = (event_location_span(doc, (start, end), analysis.places)
+                 or _sentence_place(sent, analysis.places, start) or _article_place(analysis.places))
         modality, attributed = mod.modality_of(tok, sent, time.value if time else None, article.published)
         reference = _is_reference(tok, entry)
         if reference:

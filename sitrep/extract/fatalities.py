@@ -33,6 +33,14 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Plural vague amounts: "dozens were killed" is not a number.
 _VAGUE = frozenset("dozens scores hundreds thousands several many some numerous few".split())
 
+# Singular nouns that name one person (victims of "killed the ..."); titles included.
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl child baby teenager civilian soldier officer policeman policewoman "
+    "guard mayor priest judge journalist reporter leader official minister commander activist "
+    "farmer peasant student teacher doctor nurse worker driver businessman politician "
+    "councilman councillor governor senator deputy lawyer prosecutor sergeant lieutenant "
+    "captain colonel major general chief member candidate trader villager resident person".split()
+)
 _KILL_VERBS = frozenset("kill slay murder execute massacre behead assassinate slaughter".split())
 _DIE_WORDS = frozenset("die perish".split())
 _DEAD_ADJ = frozenset({"dead", "killed", "lifeless"})
@@ -95,6 +103,20 @@ def _is_number(tok: Token) -> bool:
     ) or tok.like_num
 
 
+_SINGULAR_PRONOUNS = frozenset({"him", "her", "he", "she"})
+
+
+def _singular_victim(tok: Token) -> bool:
+    """One named or singular person as the victim: "killed the mayor", "he was shot dead"."""
+    if tok.lower_ in _SINGULAR_PRONOUNS or tok.ent_type_ == "PERSON":
+        return True
+    if tok.tag_ not in {"NN", "NNP"} or (tok.lower_.endswith("s") and not tok.lower_.endswith("ss")):
+        return False
+    if any(c.dep_ == "conj" for c in tok.children):
+        return False
+    return tok.lower_ in _PERSON_NOUNS
+
+
 def _np_count(tok: Token, depth: int = 0) -> tuple[int, int, int] | None:
     """(count, first char, last char) of a noun phrase: "5 soldiers and a child" -> 6.
     None when the phrase carries no number."""
@@ -107,6 +129,8 @@ def _np_count(tok: Token, depth: int = 0) -> tuple[int, int, int] | None:
         nums = [c for c in tok.children if c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in {"a", "an", "one"})]
         if not nums:
             total, lo, hi = None, tok.idx, tok.idx + len(tok)
+            if depth == 0 and _singular_victim(tok):
+                total = 1
         else:
             v = number_value(nums[0])
             total, lo, hi = v, min(nums[0].left_edge.idx, tok.idx), tok.idx + len(tok)
@@ -114,7 +138,9 @@ def _np_count(tok: Token, depth: int = 0) -> tuple[int, int, int] | None:
                 return None
     has_number = total is not None
     for c in tok.children:
-        if c.dep_ == "conj":
+        # "one lieutenant, four soldiers and three civilians": the parser often makes the
+        # second item an apposition; with its own number it is a further group, not a gloss.
+        if c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "nummod" for g in c.children)):
             sub = _np_count(c, depth + 1)
             if sub is None:
                 if has_number:
@@ -160,7 +186,14 @@ def _counts_at(word: Token, sent_start: int) -> Count | None:
         return _count_from(_child(word, {"nsubj"}), kind, word, sent_start)
     if word.pos_ in {"VERB", "AUX"} or word.tag_.startswith("VB"):
         if passive:
-            return _count_from(_child(word, {"nsubjpass"}), kind, word, sent_start)
+            subjects = [c for c in word.children if c.dep_ == "nsubjpass"]
+            parts = [_count_from(c, kind, word, sent_start) for c in subjects]
+            if len(parts) > 1 and all(p is not None for p in parts):
+                # A list the parser split into several passive subjects: add them up.
+                got = [p for p in parts if p is not None]
+                lo, hi = min(p.span.start for p in got), max(p.span.end for p in got)
+                return Count(kind, sum(p.value for p in got), Span(lo, hi, word.doc.text[lo:hi]), sent_start, word.idx)
+            return parts[0] if parts else None
         got = _count_from(_child(word, {"dobj"}), kind, word, sent_start)
         if got is None:
             subj = _child(word, {"nsubj"})
