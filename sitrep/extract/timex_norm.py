@@ -153,7 +153,17 @@ def month_year(dct: dt.date, month: int, day: int | None, tense: Tense | None, e
         ahead = [y for y in options if gap(y) >= -7]
         return min(ahead) if ahead else dct.year
     if day is None:
-        return dct.year  # a bare month with no tense: the article's year, as HeidelTime does
+        # A bare month with no tense: counted in months, the nearer occurrence ("in late
+        # November" read in January is last November).
+        back = (dct.month - month) % 12
+        ahead = (month - dct.month) % 12
+        if back == 0:
+            return dct.year
+        # News reports mostly the past: only a month at most a quarter ahead and nearer than
+        # the last one is read as coming ("January" in an October article).
+        if ahead < back and ahead <= 3:
+            return dct.year if month > dct.month else dct.year + 1
+        return dct.year if month < dct.month else dct.year - 1
     # No tense to go by: the nearest such date (ties to the past).
     return min(options, key=lambda y: (abs(gap(y)), gap(y) > 0))
 

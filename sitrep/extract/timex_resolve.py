@@ -82,6 +82,8 @@ def tense_at(ctx: Context, char: int) -> tn.Tense | None:
         return "future"
     if tok.lower_ in ("will", "'ll", "shall"):
         return "future"
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not aux:
+        return "past"  # "plans announced in January", "rescued on Nov. 25"
     if tok.tag_ == "VBD" or aux & _PAST_AUX or (aux & _PERFECT_AUX and tok.tag_ == "VBN"):
         return "past"
     if tok.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
@@ -223,9 +225,11 @@ def _quarter(c: Candidate, text: str, ctx: Context) -> _Result | None:
         year += 1
     elif not rel:
         current = tn.quarter_of(ctx.dct) if not half else (1 if ctx.dct.month <= 6 else 2)
-        # A later quarter than the DCT's, told in the past tense, is last year's ("fourth
-        # quarter" results reported in February).
-        if n > current and tense_at(ctx, c.start) != "future":
+        periods = 2 if half else 4
+        # A later quarter than the DCT's is last year's when told in the past tense or when
+        # last year's is nearer ("fourth quarter" results reported in February).
+        tense = tense_at(ctx, c.start)
+        if n > current and tense != "future" and (tense == "past" or n - current > periods - (n - current)):
             year -= 1
     return (f"{year:04d}-{code}", "DATE", c.start, c.end, True)
 
@@ -540,8 +544,10 @@ def _holiday(c: Candidate, text: str, ctx: Context) -> _Result | None:
         if year is None and ctx.dct is not None:
             year = tn.month_year(ctx.dct, month, day, tense_at(ctx, c.start))
         return (f"{year:04d}-{spec}", "DATE", c.start, c.end, g.get("year") is None)
-    # "nov-thu-4": the 4th Thursday of November.
-    year = year or (ctx.dct.year if ctx.dct else 0)
+    # "nov-thu-4": the 4th Thursday of November (always the 22nd-28th; the 25th picks the year).
+    if year is None and ctx.dct is not None:
+        year = tn.month_year(ctx.dct, 11, 25, tense_at(ctx, c.start))
+    year = year or 0
     return (tn.nth_weekday(year, 11, 4, 4).isoformat(), "DATE", c.start, c.end, g.get("year") is None)
 
 
@@ -553,6 +559,27 @@ def _same_period(c: Candidate, text: str, ctx: Context) -> _Result | None:
     if last and re.match(r"^\d{4}(-|$)", last):
         return (f"{int(last[:4]) - 1:04d}{last[4:]}", "DATE", c.start, c.end, True)
     return (tn.relative(ctx.dct, -1, "Y"), "DATE", c.start, c.end, True)
+
+
+_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+
+
+def _spelled_year(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    # Broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+    g = c.groups
+    if g.get("tens"):
+        ones = int(words()["number"].get(g.get("ones", "").lower(), "0"))
+        return (f"19{_TENS[g['tens'].lower()]}{ones}", "DATE", c.start, c.end, False)
+    low = int(words()["number"].get(g.get("low", "").lower(), "0"))
+    return (f"{2000 + low:04d}", "DATE", c.start, c.end, False)
+
+
+def _spelled_decade(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    return (f"19{_TENS[c.groups['tens'].lower()[:-3] + 'y']}", "DATE", c.start, c.end, False)
+
+
+def _year_end(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    return (tn.fmt(ctx.dct, "Y"), "DATE", c.start, c.end, True)
 
 
 def remember(value: str, ctx: Context) -> None:
@@ -573,5 +600,6 @@ _HANDLERS = {
     "the_weekend": _the_weekend, "weekday": _weekday, "deictic": _deictic,
     "anaphoric": _anaphoric, "ref": _ref, "ref_adj": _ref_adj, "vague_plural": _vague_plural,
     "bare_plural": _bare_plural, "the_years": _the_years, "set": _set, "duration": _duration,
-    "decades_long": _decades_long, "same_period": _same_period, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
+    "decades_long": _decades_long, "same_period": _same_period, "spelled_year": _spelled_year,
+    "spelled_decade": _spelled_decade, "year_end": _year_end, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
 }

@@ -85,6 +85,8 @@ def _fragments() -> dict[str, str]:
         "REL": r"(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+previous|the\s+coming|"
         r"the\s+following|the\s+current|the\s+last)",
         "HOLIDAY": _alt(w["holiday"]),
+        "TENS": "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+        "ONES": units_small,
         "REF": _alt(w["ref"]),
     }
 
@@ -213,6 +215,14 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     ),
     ("noon", r"(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{WD}|today|yesterday|tomorrow))?"),
     ("holiday", r"(?P<word>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?"),
+    ("year_end", r"(?:the\s+)?year(?:'s|’s)?[\s-]end\b"),
+    (
+        "spelled_year",
+        r"(?:the\s+year\s+)?(?:nineteen\s+(?:hundred\s+(?:and\s+)?)?(?P<tens>{TENS})(?:[\s-](?P<ones>{ONES}))?"
+        r"|two\s+thousand(?:\s+and)?(?:\s+(?P<low>{ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty))?)",
+    ),
+    ("spelled_decade", r"the\s+(?P<mod>(?:early|late|mid)[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
 )
 
 
