@@ -150,8 +150,8 @@ def month_year(dct: dt.date, month: int, day: int | None, tense: Tense | None, e
         past = [y for y in options if gap(y) <= 2]
         return max(past) if past else dct.year
     if tense == "future":
-        ahead = [y for y in options if gap(y) >= -7]
-        return min(ahead) if ahead else dct.year
+        coming = [y for y in options if gap(y) >= -7]
+        return min(coming) if coming else dct.year
     if day is None:
         # A bare month with no tense: counted in months, the nearer occurrence ("in late
         # November" read in January is last November).
