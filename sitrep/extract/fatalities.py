@@ -190,9 +190,9 @@ def _counts_at(word: Token, sent_start: int) -> Count | None:
             parts = [_count_from(c, kind, word, sent_start) for c in subjects]
             if len(parts) > 1 and all(p is not None for p in parts):
                 # A list the parser split into several passive subjects: add them up.
-                got = [p for p in parts if p is not None]
-                lo, hi = min(p.span.start for p in got), max(p.span.end for p in got)
-                return Count(kind, sum(p.value for p in got), Span(lo, hi, word.doc.text[lo:hi]), sent_start, word.idx)
+                found = [p for p in parts if p is not None]
+                lo, hi = min(p.span.start for p in found), max(p.span.end for p in found)
+                return Count(kind, sum(p.value for p in found), Span(lo, hi, word.doc.text[lo:hi]), sent_start, word.idx)
             return parts[0] if parts else None
         got = _count_from(_child(word, {"dobj"}), kind, word, sent_start)
         if got is None:
