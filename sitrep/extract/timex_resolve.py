@@ -78,7 +78,7 @@ def tense_at(ctx: Context, char: int) -> tn.Tense | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     aux = {child.lower_ for child in tok.children if child.dep_ in ("aux", "auxpass")}
-    if aux & _FUTURE_AUX or ("to" in aux and tok.tag_ == "VB"):
+    if aux & _FUTURE_AUX:
         return "future"
     if tok.lower_ in ("will", "'ll", "shall"):
         return "future"
