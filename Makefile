@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean eval
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(STAMP)
 	$(BIN)/sitrep events --db sitrep.db --format table
 
 lint: $(STAMP)
-	$(BIN)/ruff check sitrep tests
+	$(BIN)/ruff check sitrep tests scripts
 	$(BIN)/mypy sitrep
 
 test: $(STAMP) lint
@@ -28,3 +28,8 @@ test: $(STAMP) lint
 
 clean:
 	rm -rf $(VENV) sitrep.db sitrep.db-wal sitrep.db-shm .pytest_cache .mypy_cache .ruff_cache
+
+# Full accuracy run on every dev file in ../shared/eval (about 15 minutes on 2 cores).
+eval: $(STAMP)
+	scripts/eval_all.sh
+	$(BIN)/python scripts/accuracy_table.py out/eval
