@@ -19,6 +19,7 @@ final full stop; a colon right after the cue verb belongs to the cue; the coveri
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -137,7 +138,7 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
     lex = cue_lexicon()
     text = article.text
     segments = quote_segments(text)
-    char_tok = _char_index(doc)
+    char_tok = _TokAt(doc, text)
     found: list[tuple[Token, Token | None, tuple[int, int], tuple[int, int] | None]] = []
     used_cues: set[int] = set()
     used_segments: set[int] = set()
@@ -145,7 +146,7 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
     for si, seg in enumerate(segments):
         if si in used_segments:
             continue
-        hit = _cue_after(doc, char_tok, seg, lex) or _cue_before(doc, char_tok, seg, lex)
+        hit = _cue_after(doc, char_tok, seg, lex) or _cue_before(doc, char_tok, seg, lex, text)
         if hit is None:
             continue
         cue, cue_end = hit
@@ -242,7 +243,7 @@ def _build(
                 speaker = Span.of(text, sp.start_char, doc[s1 - 1].idx + len(doc[s1 - 1].text))
                 resolved = resolver.resolve(subj, s0, s1, cue)
         if cue_chars is None:
-            cue_chars = _cue_chars(doc, cue, lex)
+            cue_chars = _cue_chars(text, cue, lex)
         stance = _stance(doc, cue, cstart, cend, lex)
         quotes.append(Quote(
             content=Span.of(text, cstart, cend),
@@ -255,15 +256,15 @@ def _build(
     return quotes
 
 
-def _char_index(doc: Doc) -> list[int]:
-    """Token index for every character offset (whitespace maps to the previous token)."""
-    index = [0] * (len(doc.text) + 1)
-    for tok in doc:
-        end = tok.idx + len(tok.text_with_ws)
-        for c in range(tok.idx, end):
-            index[c] = tok.i
-    index[len(doc.text)] = len(doc) - 1 if len(doc) else 0
-    return index
+class _TokAt:
+    """Token index at a character offset (whitespace maps to the token before it)."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.starts = [t.idx for t in doc]
+        self.text_len = len(text)
+
+    def __getitem__(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
 
 
 def _cue_entry(tok: Token, lex: CueLexicon) -> Cue | None:
@@ -383,10 +384,10 @@ def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue_after(
-    doc: Doc, char_tok: list[int], seg: Segment, lex: CueLexicon
+    doc: Doc, char_tok: _TokAt, seg: Segment, lex: CueLexicon
 ) -> tuple[Token, int] | None:
     """'"…," he said' / '"…," said the minister' / '"…," the statement read'."""
-    if not seg.closed or seg.end >= len(doc.text):
+    if not seg.closed or seg.end >= char_tok.text_len:
         return None
     i = char_tok[seg.end]
     if doc[i].idx < seg.end:
@@ -403,10 +404,10 @@ def _cue_after(
 
 
 def _cue_before(
-    doc: Doc, char_tok: list[int], seg: Segment, lex: CueLexicon
+    doc: Doc, char_tok: _TokAt, seg: Segment, lex: CueLexicon, text: str
 ) -> tuple[Token, int] | None:
     """'he said: "…"' / 'Smith told reporters, "…"'."""
-    before = doc.text[: seg.start].rstrip(" ")
+    before = text[: seg.start].rstrip(" ")
     if not before or before[-1] not in ":,":
         return None
     j = char_tok[len(before) - 1]
@@ -471,7 +472,7 @@ def _kind(text: str, start: int, end: int, segments: list[Segment]) -> QuoteKind
     return "mixed"
 
 
-def _cue_chars(doc: Doc, cue: Token, lex: CueLexicon) -> tuple[int, int]:
+def _cue_chars(text: str, cue: Token, lex: CueLexicon) -> tuple[int, int]:
     """The cue verb with its lexicon particle ('pointed out') and a colon glued after it
     ('said:'), as PolNeAR marks it."""
     start = cue.idx
@@ -479,7 +480,7 @@ def _cue_chars(doc: Doc, cue: Token, lex: CueLexicon) -> tuple[int, int]:
     for c in cue.children:
         if c.dep_ == "prt" and c.i == cue.i + 1 and (cue.lemma_.lower(), c.lower_) in lex.particles:
             end = c.idx + len(c.text)
-    if end < len(doc.text) and doc.text[end] == ":":
+    if end < len(text) and text[end] == ":":
         end += 1
     return start, end
 

@@ -1,24 +1,240 @@
-"""Loaded terms and framing (placeholder until the framing work lands)."""
+"""Loaded terms, labels, euphemisms and distancing markers, with neutral alternatives; and the
+per-article framing profile (rates per category, top terms, stance asymmetry of attributions).
+
+The lexicon is ours (``data/framing_lexicon.tsv``: term, category, neutral alternative,
+SemEval-2020 technique, note). Matching is by lower-case form and by lemma, so "martyred",
+"occupation forces" and "plundering" match the entries "martyr", "occupation force" and
+"plunder"; one spaCy ``Matcher`` is built once per process. Short quoted phrases that nobody is
+reported to have said ("the so-called 'peace plan'") are marked as scare quotes.
+"""
 
 from __future__ import annotations
 
+import csv
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
-from sitrep.model import AnalyzedArticle, Article, FramingMark
+from sitrep.model import AnalyzedArticle, Article, FramingMark, Quote, Span
 from sitrep.registry import register
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# Category -> SemEval-2020 Task 11 technique, for marks whose term is not in the lexicon
+# (scare quotes) and as the documented default of each category.
+CATEGORY_TECHNIQUE = {
+    "occupation": "Name_Calling,Labeling",
+    "terror_label": "Name_Calling,Labeling",
+    "regime_label": "Name_Calling,Labeling",
+    "dehumanising": "Name_Calling,Labeling",
+    "political_label": "Name_Calling,Labeling",
+    "martyrdom": "Loaded_Language",
+    "looting": "Loaded_Language",
+    "euphemism": "Loaded_Language",
+    "emotive": "Loaded_Language",
+    "scare_quote": "Doubt",
+}
+STANCES = ("neutral", "distancing", "endorsing", "accusing")
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    category: str
+    neutral_alternative: str | None
+    technique: str
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    with open(DATA / "framing_lexicon.tsv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            term = row["term"].strip().lower()
+            out[term] = Entry(term, row["category"], row["neutral_alternative"] or None, row["technique"])
+    return out
+
+
+_SPLIT = re.compile(r"[\w']+|[^\w\s]")
+_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Two PhraseMatchers per vocabulary, built once: by lower-case form ("occupation
+    forces") and by lemma ("martyred" -> martyr, "plundering" -> plunder). Terms are written
+    in base form in the lexicon, so the pattern's words are its lemmas."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        by_form = PhraseMatcher(vocab, attr="LOWER")
+        by_lemma = PhraseMatcher(vocab, attr="LEMMA")
+        for term in lexicon():
+            words = _SPLIT.findall(term)
+            spaces = [False] * len(words)
+            # "so-called" is three tokens with no spaces; "occupation force" two with one
+            pos = 0
+            for i, w in enumerate(words):
+                pos = term.index(w, pos) + len(w)
+                spaces[i] = pos < len(term) and term[pos] == " "
+            pattern = Doc(vocab, words=words, spaces=spaces)
+            by_form.add(term, [pattern])
+            by_lemma.add(term, [Doc(vocab, words=words, spaces=spaces, lemmas=words)])
+        _MATCHERS[key] = (by_form, by_lemma)
+    return _MATCHERS[key]
 
 
 @register("framing.v1", assigns="framing", requires=("quotes",))
 def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list[FramingMark]:
-    return []
+    lex = lexicon()
+    text = article.text
+    by_form, by_lemma = _matchers(doc.vocab)
+    spans: list[SpacySpan] = []
+    for match_id, start, end in [*by_form(doc), *by_lemma(doc)]:
+        term = doc.vocab.strings[match_id]
+        span = SpacySpan(doc, start, end, label=term)
+        if _is_literal_use(span, lex[term]):
+            continue
+        spans.append(span)
+    marks: list[FramingMark] = []
+    for span in filter_spans(spans):
+        entry = lex[span.label_]
+        marks.append(FramingMark(
+            span=Span.of(text, span.start_char, span.end_char),
+            category=entry.category,
+            neutral_alternative=entry.neutral_alternative,
+            term=entry.term,
+        ))
+    marks.extend(_scare_quotes(text, analysis.quotes, marks))
+    marks.sort(key=lambda m: m.span.start)
+    return marks
 
 
-def framing_profile(analysis: AnalyzedArticle) -> dict[str, Any]:
-    return {}
+def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
+    """Skip uses where the word is not the loaded sense: "occupation" as a job ("his
+    occupation"), proper names ("Liberation Square"), and a verb-only term matched on a noun."""
+    first = span[0]
+    if entry.term in ("occupation", "liberation", "establishment", "radical", "extreme") and any(
+        t.ent_type_ in ("ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW") for t in span
+    ):
+        return True
+    if entry.term == "occupation" and any(c.dep_ == "poss" for c in span.root.children):
+        return True
+    if len(span) == 1 and first.pos_ == "PROPN" and entry.category not in ("political_label", "regime_label"):
+        return True
+    return False
+
+
+# Scare quotes: one to four quoted words that no attribution claims as its content, in the
+# writer's own sentence. Four words was the longest scare-quoted label in our own examples.
+_SCARE = re.compile(r"[“\"‘']([^“”\"‘’'\n]{2,40})[”\"’']")
+_SCARE_MAX_WORDS = 4
+
+
+def _scare_quotes(text: str, quotes: list[Quote], marks: list[FramingMark]) -> list[FramingMark]:
+    taken = [(q.content.start, q.content.end) for q in quotes]
+    taken += [(m.span.start, m.span.end) for m in marks]
+    out: list[FramingMark] = []
+    for m in _SCARE.finditer(text):
+        inner = m.group(1)
+        words = inner.split()
+        if not 1 <= len(words) <= _SCARE_MAX_WORDS or not any(ch.isalpha() for ch in inner):
+            continue
+        if m.group(0)[0] in "'‘" and (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue  # an apostrophe, not a quote mark
+        if inner != inner.strip() or inner[-1] in ".,!?":
+            continue  # a quoted sentence fragment, not a label
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.append(FramingMark(span=Span.of(text, s, e), category="scare_quote",
+                               neutral_alternative=inner, term="scare quotes"))
+    return out
 
 
 def technique_of(mark: FramingMark) -> str:
-    """The SemEval-2020 Task 11 technique name a framing category corresponds to."""
-    return "Loaded_Language"
+    """The SemEval-2020 Task 11 technique name a framing mark corresponds to."""
+    if mark.term:
+        entry = lexicon().get(mark.term)
+        if entry is not None:
+            return entry.technique
+    return CATEGORY_TECHNIQUE.get(mark.category, "Loaded_Language")
+
+
+# --- profile -------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def framing_profile(analysis: AnalyzedArticle) -> dict[str, Any]:
+    """JSON-ready summary: marks per category (and per 1,000 words) in the outlet's own voice
+    (marks inside direct quotations are counted apart), top terms, and the stance asymmetry of
+    attributions grouped by the speaker's side."""
+    text = analysis.article.text
+    words = len(_WORD.findall(text))
+    quoted = [(q.content.start, q.content.end) for q in analysis.quotes if q.kind == "direct"]
+    own: Counter[str] = Counter()
+    in_quotes: Counter[str] = Counter()
+    terms: Counter[str] = Counter()
+    for m in analysis.framing:
+        if any(a <= m.span.start and m.span.end <= b for a, b in quoted):
+            in_quotes[m.category] += 1
+            continue
+        own[m.category] += 1
+        terms[m.term or m.span.text.lower()] += 1
+    per_1000 = {c: round(1000 * n / words, 2) for c, n in sorted(own.items())} if words else {}
+    return {
+        "words": words,
+        "counts": dict(sorted(own.items())),
+        "per_1000_words": per_1000,
+        "in_quotes": dict(sorted(in_quotes.items())),
+        "top_terms": [[t, n] for t, n in terms.most_common(10)],
+        "stance": stance_asymmetry(analysis.quotes),
+    }
+
+
+def stance_asymmetry(quotes: list[Quote]) -> dict[str, Any]:
+    """Cue stances per side: which sides' claims the writer distances from and which it
+    endorses. A side is the country or organisation the resolved speaker belongs to."""
+    by_side: dict[str, Counter[str]] = {}
+    for q in quotes:
+        side = side_of(q.speaker_resolved or (q.speaker.text if q.speaker else ""))
+        if side is None:
+            continue
+        by_side.setdefault(side, Counter())[q.stance] += 1
+    sides = {s: {k: c[k] for k in STANCES if c[k]} for s, c in sorted(by_side.items())}
+    distanced = sorted(s for s, c in by_side.items() if c["distancing"] > 0)
+    endorsed = sorted(s for s, c in by_side.items() if c["endorsing"] > 0)
+    only_distanced = [s for s in distanced if by_side[s]["endorsing"] == 0]
+    only_endorsed = [s for s in endorsed if by_side[s]["distancing"] == 0]
+    return {
+        "by_side": sides,
+        "distanced": distanced,
+        "endorsed": endorsed,
+        "asymmetric": bool(only_distanced and only_endorsed),
+    }
+
+
+@functools.lru_cache(maxsize=4096)
+def side_of(speaker: str) -> str | None:
+    """'Colonel Joe Buccino, CENTCOM spokesperson' -> 'US' (the actor table knows CENTCOM);
+    'The Syrian Oil Ministry' -> 'SY' (demonym); an unknown organisation -> its own name;
+    a bare pronoun -> None."""
+    from sitrep.extract import actors
+
+    if not speaker or speaker.lower() in ("he", "she", "it", "they", "we", "i", "you", "who", "which", "that"):
+        return None
+    for match in actors.table_matches(speaker):
+        if match.entry.country:
+            return match.entry.country
+    found = actors.country_of_phrase(speaker)
+    if found is not None:
+        return found[0]
+    return speaker
