@@ -94,10 +94,12 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, Trigger], re.Pattern
                 for form in _inflect(t.term):
                     single.setdefault(form, []).append(t)
                 continue
-            idx = 0 if t.pos == "V" else len(words) - 1
-            for form in _inflect(words[idx]):
-                phrase = " ".join([*words[:idx], form, *words[idx + 1 :]])
-                multi.setdefault(phrase, t)
+            # Verbs inflect their first word ("opened fire"), nouns their last ("car bombs").
+            idxs = {"V": [0], "N": [len(words) - 1]}.get(t.pos, [0, len(words) - 1])
+            for idx in idxs:
+                for form in _inflect(words[idx]):
+                    phrase = " ".join([*words[:idx], form, *words[idx + 1 :]])
+                    multi.setdefault(phrase, t)
     alts = sorted(multi, key=len, reverse=True)
     rx = re.compile(
         r"(?<![\w-])(?:" + "|".join(r"[\s-]*".join(re.escape(w) for w in a.split()) for a in alts) + r")(?![\w-])",
@@ -216,6 +218,8 @@ def _sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
         c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "toward", "towards"} for c in tok.children
     )):
         return False
+    if entry.term == "drop" and not (_cues()[0].get(obj_lemma, set()) & {"weapons"} or obj_lemma in {"bomb", "munition", "barrel"}):
+        return False  # "dropped charges", "prices dropped"
     if entry.family == "protest" and _lemma(tok.head) in {"lodge", "file", "register", "summon"}:
         return False  # a diplomatic protest note
     if entry.family == "protest" and _lemma(_child(tok, {"nsubj"})) in _MARKET_SUBJ:
@@ -413,8 +417,14 @@ def _in_brackets(tok: Token) -> bool:
 
 
 def _habitual(tok: Token, sent_index: int) -> bool:
-    """Present-tense generic statement ("forces loot the oil") outside the headline."""
-    return sent_index > 0 and tok.tag_ in {"VBZ", "VBP"} and not any(
+    """Present-tense generic statement ("forces loot the oil") outside the headline. A sentence
+    without final punctuation is headline-like ("Armed group kills 34 civilians") and exempt."""
+    sent = tok.sent
+    after = tok.doc.text[sent.end_char : sent.end_char + 1]
+    headline = not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'")) and (
+        after in {"", "\n", ";"} or sent.text.rstrip().endswith((";", "\n")) or "\n" in sent.text[-2:]
+    )
+    return sent_index > 0 and not headline and tok.tag_ in {"VBZ", "VBP"} and not any(
         c.dep_ in {"aux", "auxpass"} for c in tok.children
     )
 

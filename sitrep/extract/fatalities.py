@@ -41,7 +41,9 @@ _PERSON_NOUNS = frozenset(
     "councilman councillor governor senator deputy lawyer prosecutor sergeant lieutenant "
     "captain colonel major general chief member candidate trader villager resident person".split()
 )
-_KILL_VERBS = frozenset("kill slay murder execute massacre behead assassinate slaughter".split())
+_KILL_VERBS = frozenset("kill slay murder execute massacre behead assassinate slaughter lynch".split())
+# Nouns whose "of" object is the victims: "the killing of four soldiers".
+_KILLING_NOUNS = frozenset("killing killings murder murders massacre execution executions assassination slaughter lynching".split())
 _DIE_WORDS = frozenset("die perish".split())
 _DEAD_ADJ = frozenset({"dead", "killed", "lifeless"})
 _DEATH_NOUNS = frozenset("death deaths fatality fatalities body bodies corpse corpses dead".split())
@@ -174,6 +176,11 @@ def _child(tok: Token, deps: set[str]) -> Token | None:
 def _counts_at(word: Token, sent_start: int) -> Count | None:
     lemma = word.lemma_.lower()
     low = word.lower_
+    if low in _KILLING_NOUNS and word.pos_ == "NOUN":
+        prep = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        victim = _child(prep, {"pobj"}) if prep is not None else None
+        if victim is not None:
+            return _count_from(victim, "killed", word, sent_start)
     kind: CountKind
     if lemma in _KILL_VERBS or lemma in _DIE_WORDS or low in _DEAD_ADJ or lemma in _DEATH_NOUNS:
         kind = "killed"
@@ -197,8 +204,8 @@ def _counts_at(word: Token, sent_start: int) -> Count | None:
         got = _count_from(_child(word, {"dobj"}), kind, word, sent_start)
         if got is None:
             subj = _child(word, {"nsubj"})
-            if subj is not None and _is_number(subj):  # "7 wounded"
-                got = _count_from(subj, kind, word, sent_start)
+            if subj is not None and (_is_number(subj) or any(c.dep_ == "nummod" for c in subj.children)):
+                got = _count_from(subj, kind, word, sent_start)  # "7 wounded", "Five rebels killed"
         if got is None and word.dep_ in {"acl", "amod"} and word.tag_ == "VBN":
             # "5 people killed", "two soldiers wounded": reduced relative / headline.
             got = _count_from(word.head, kind, word, sent_start)
