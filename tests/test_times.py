@@ -165,3 +165,9 @@ def test_tbaq_dev_sample_value_f1_floor(nlp: Any, eval_dir: Path) -> None:
         pytest.skip("tbaq_dev.jsonl absent")
     # A bounded sample (the first 40 articles) keeps the suite fast.
     assert _value_f1(nlp, _load(path, 40)) >= 0.70
+
+
+def test_dateparser_reads_other_numeric_layouts(nlp: Any) -> None:
+    got = values(nlp, "The truce signed on 2019.11.20 held; a second one dated 05.06.2021 did not.")
+    assert got["2019.11.20"] == "2019-11-20"
+    assert got["05.06.2021"] == "2021-06-05"  # day first, as dotted dates are written

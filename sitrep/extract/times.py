@@ -22,7 +22,7 @@ from typing import Literal, cast
 from spacy.tokens import Doc, Token
 
 from sitrep.extract import timex_norm as tn
-from sitrep.extract.timex_resolve import Context, normalise, remember
+from sitrep.extract.timex_resolve import Context, dateparser_day, normalise, remember
 from sitrep.extract.timex_rules import Candidate, find_candidates, select, words
 from sitrep.model import AnalyzedArticle, Article, Span, TimeRef
 from sitrep.registry import register
@@ -73,7 +73,31 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
         day = tn.parse_iso(value)
         if day is not None and ttype == "DATE":
             ctx.sentence_dates.setdefault(ctx.token_at(start).sent.start, day)
+    out.extend(_fallback_dates(doc, out, ctx))
+    out.sort(key=lambda r: r.span.start if r.span else -1)
     return out
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_FALLBACK_MAX_CHARS = 40
+
+
+def _fallback_dates(doc: Doc, found: list[TimeRef], ctx: Context) -> list[TimeRef]:
+    """Complete dates in formats the rules do not cover ("2019.11.20", "20.11.2019"), from
+    spaCy DATE entities that overlap nothing found so far. ``dateparser`` in strict mode (day,
+    month and year all required) keeps this precise; it runs only on these leftovers."""
+    taken = [(r.span.start, r.span.end) for r in found if r.span]
+    extra: list[TimeRef] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or len(ent.text) > _FALLBACK_MAX_CHARS or not _HAS_DIGIT.search(ent.text):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        day = dateparser_day(ent.text, ctx)
+        if day is not None:
+            span = Span(ent.start_char, ent.end_char, ent.text)
+            extra.append(TimeRef(value=day, span=span, type="DATE", precision="day"))
+    return extra
 
 
 # --- filters -------------------------------------------------------------------------------

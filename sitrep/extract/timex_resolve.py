@@ -592,6 +592,33 @@ def remember(value: str, ctx: Context) -> None:
         ctx.last_date = d
 
 
+def _dotted(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    raw = text[c.start : c.end]
+    # Dotted dates are day-first where they are written (Europe, the Middle East).
+    day = dateparser_day(raw, ctx, "YMD" if raw[:4].isdigit() else "DMY")
+    return (day, "DATE", c.start, c.end, False) if day else None
+
+
+def dateparser_day(text: str, ctx: Context, order: str | None = None) -> str | None:
+    """A complete date (day, month and year all written) read by ``dateparser``, else None."""
+    import dateparser  # only for leftovers; its language data loads on first use
+
+    settings: dict[str, object] = {
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DATES_FROM": "past",
+    }
+    if order:
+        settings["DATE_ORDER"] = order
+    if ctx.dct is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input: no date, then
+        return None
+    return parsed.date().isoformat() if parsed else None
+
+
 _HANDLERS = {
     "iso": _iso, "numeric": _numeric, "date_mdy": _explicit_date, "date_dmy": _explicit_date,
     "month_year": _month_year, "month": _month, "season": _season, "year": _year,
@@ -601,5 +628,5 @@ _HANDLERS = {
     "anaphoric": _anaphoric, "ref": _ref, "ref_adj": _ref_adj, "vague_plural": _vague_plural,
     "bare_plural": _bare_plural, "the_years": _the_years, "set": _set, "duration": _duration,
     "decades_long": _decades_long, "same_period": _same_period, "spelled_year": _spelled_year,
-    "spelled_decade": _spelled_decade, "year_end": _year_end, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
+    "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
 }

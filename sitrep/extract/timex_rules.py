@@ -94,6 +94,8 @@ def _fragments() -> dict[str, str]:
 # (kind, template). Order matters only for ties between equally long matches.
 _TEMPLATES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # Other numeric layouts ("2019.11.20", "20.11.2019"): read by dateparser.
+    ("dotted", r"(?<![\d.])(?:\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?![\d]|\.\d)"),
     ("numeric", r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])"),
     (
         "date_mdy",
@@ -116,7 +118,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?:the\s+(?=early|late|mid))?(?P<mod>{MOD})?(?:(?P<rel>{REL})\s+|(?P<the>the)\s+)?(?P<season>{SEASON})"
         r"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
     ),
-    ("year", r"(?<![\d,.$#£€-])(?P<mod>{MOD})?(?:(?P<fiscal>fiscal)\s+|the\s+year\s+)?(?P<year>{YEAR})(?![-/]\d)"),
+    ("year", r"(?<![\d,.$#£€-])(?P<mod>{MOD})?(?:(?P<fiscal>fiscal)\s+|the\s+year\s+)?(?P<year>{YEAR})(?![-/.]\d)"),
     (
         "decade",
         r"(?:the\s+)?(?P<mod>{MOD})?(?:(?P<cent>1\d|20)(?P<dec>\d)0s|'(?P<short>\d)0s|"
