@@ -197,8 +197,7 @@ def actor_from_span(
     if end_tok <= start_tok or head.ent_type_ in _TIME_ENTS or head.like_num:
         return None
     sp = doc[start_tok:end_tok]
-    text = doc.text
-    span = Span(sp.start_char, sp.end_char, text[sp.start_char : sp.end_char])
+    span = Span(sp.start_char, sp.end_char, sp.text)
     inside = [a for a in matches if a.start >= sp.start_char and a.end <= sp.end_char]
     head_word = head.lower_
     patron = patron_of(span.text, inside, sp.start_char)

@@ -190,7 +190,7 @@ def _pick_entry(entries: list[Trigger], verbal: bool) -> Trigger | None:
 def _sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
     """False for the non-event senses a parse can see."""
     low = tok.lower_
-    if low == "march" and (tok.text[:1].isupper() and not caps and tok.i != tok.sent.start):
+    if low == "march" and (tok.text[:1].isupper() and not caps and not tok.is_sent_start):
         return False
     if low == "march" and any(t.like_num for t in tok.doc[max(tok.i - 1, 0) : tok.i + 2] if t is not tok):
         return False
@@ -342,10 +342,9 @@ def _classify_takeover(f: str, tok: Token, obj: Token | None, cues: set[str], a1
 
 # --- extraction ---------------------------------------------------------------------------------
 
-def _candidates(doc: Doc) -> list[tuple[Token, Trigger, int, int]]:
+def _candidates(doc: Doc, text: str) -> list[tuple[Token, Trigger, int, int]]:
     """(head token, trigger entry, start char, end char) for every trigger match."""
     single, multi, rx = _lexicon()
-    text = doc.text
     caps = _is_caps(text)
     out: list[tuple[Token, Trigger, int, int]] = []
     covered: set[int] = set()
@@ -410,17 +409,16 @@ def _generic_plural(tok: Token, sent: SpacySpan, sent_index: int, times: list[Ti
     return not any(t.span is not None and sent.start_char <= t.span.start < sent.end_char for t in times)
 
 
-def _in_brackets(tok: Token) -> bool:
+def _in_brackets(tok: Token, text: str, sent: SpacySpan) -> bool:
     """Inside a "[...]" editorial expansion of a name ("ELN [ARMY OF NATIONAL LIBERATION]")."""
-    sent_text = tok.doc.text[tok.sent.start_char : tok.idx]
+    sent_text = text[sent.start_char : tok.idx]
     return sent_text.rfind("[") > sent_text.rfind("]")
 
 
-def _habitual(tok: Token, sent_index: int) -> bool:
+def _habitual(tok: Token, sent_index: int, sent: SpacySpan, text: str) -> bool:
     """Present-tense generic statement ("forces loot the oil") outside the headline. A sentence
     without final punctuation is headline-like ("Armed group kills 34 civilians") and exempt."""
-    sent = tok.sent
-    after = tok.doc.text[sent.end_char : sent.end_char + 1]
+    after = text[sent.end_char : sent.end_char + 1]
     headline = not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'")) and (
         after in {"", "\n", ";"} or sent.text.rstrip().endswith((";", "\n")) or "\n" in sent.text[-2:]
     )
@@ -475,25 +473,32 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     from sitrep.extract.places import event_location_span
     from sitrep.extract.times import event_time
 
-    text = doc.text
+    # Doc.text rebuilds the string from every token; the article text is the same string.
+    last = doc[-1] if len(doc) else None
+    same = last is not None and last.idx + len(last.text_with_ws) == len(article.text)
+    text = article.text if same else doc.text
     caps = _is_caps(text)
     cue_index = _cue_index(text)
     matches = act.table_matches(text)
     counts = fat.find_counts(doc)
     sents = list(doc.sents)
-    sent_of = {s.start: i for i, s in enumerate(sents)}
     mentions: list[EventMention] = []
     families: list[str] = []
-    candidates = _candidates(doc)
-    trigger_sents = {c[0].sent.start_char for c in candidates}
+    candidates = _candidates(doc, text)
+    # Token index -> sentence index, computed once: Token.sent and Doc.text rebuild on each call.
+    sent_at = [0] * len(doc)
+    for i, st in enumerate(sents):
+        for k in range(st.start, st.end):
+            sent_at[k] = i
+    trigger_sents = {sents[sent_at[c[0].i]].start_char for c in candidates}
     for tok, entry, start, end in candidates:
         if not _sense_ok(tok, entry, caps):
             continue
-        sent = tok.sent
-        si = sent_of.get(sent.start, 0)
-        if entry.pos == "V" and not caps and _habitual(tok, si):
+        si = sent_at[tok.i]
+        sent = sents[si]
+        if entry.pos == "V" and not caps and _habitual(tok, si, sent, text):
             continue
-        if _in_brackets(tok) or _aggregate(sent) or (entry.pos != "V" and _generic_plural(tok, sent, si, analysis.times)):
+        if _in_brackets(tok, text, sent) or _aggregate(sent) or (entry.pos != "V" and _generic_plural(tok, sent, si, analysis.times)):
             continue
         a1, a2 = act.roles(tok, matches)
         a2 = _place_owner(tok, a2, matches)

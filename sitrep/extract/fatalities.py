@@ -166,7 +166,15 @@ def _count_from(head: Token | None, kind: CountKind, word: Token, sent_start: in
     value, lo, hi = got
     doc = word.doc
     lo, hi = min(lo, word.idx), max(hi, word.idx + len(word))
-    return Count(kind, value, Span(lo, hi, doc.text[lo:hi]), sent_start, word.idx)
+    return Count(kind, value, Span(lo, hi, _text_between(doc, lo, hi)), sent_start, word.idx)
+
+
+def _text_between(doc: Doc, lo: int, hi: int) -> str:
+    """``doc.text[lo:hi]`` without rebuilding the whole text (Doc.text joins every token)."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return doc.text[lo:hi]
+    return span.text[lo - span.start_char : hi - span.start_char]
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -199,7 +207,7 @@ def _counts_at(word: Token, sent_start: int) -> Count | None:
                 # A list the parser split into several passive subjects: add them up.
                 found = [p for p in parts if p is not None]
                 lo, hi = min(p.span.start for p in found), max(p.span.end for p in found)
-                return Count(kind, sum(p.value for p in found), Span(lo, hi, word.doc.text[lo:hi]), sent_start, word.idx)
+                return Count(kind, sum(p.value for p in found), Span(lo, hi, _text_between(word.doc, lo, hi)), sent_start, word.idx)
             return parts[0] if parts else None
         got = _count_from(_child(word, {"dobj"}), kind, word, sent_start)
         if got is None:
