@@ -155,9 +155,15 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 _VIOLENT_FAMILIES = frozenset("attack strike bomb explosion kill gunfire shell fire air ied suicide grenade chemical clash".split())
 
 
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
+
+
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text[:3000] if c.isalpha()]
-    return bool(letters) and sum(c.islower() for c in letters) < 0.05 * len(letters)
+    """All-capital wire copy (MUC-style): fewer than 5% lower-case letters."""
+    sample = text[:3000]
+    lower = len(_LOWER.findall(sample))
+    return lower < 0.05 * (lower + len(_UPPER.findall(sample))) if sample else False
 
 
 def _lemma(tok: Token | None) -> str:
