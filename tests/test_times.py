@@ -171,3 +171,10 @@ def test_dateparser_reads_other_numeric_layouts(nlp: Any) -> None:
     got = values(nlp, "The truce signed on 2019.11.20 held; a second one dated 05.06.2021 did not.")
     assert got["2019.11.20"] == "2019-11-20"
     assert got["05.06.2021"] == "2021-06-05"  # day first, as dotted dates are written
+
+
+def test_date_ranges_carry_an_end(nlp: Any) -> None:
+    refs = {r.span.text: r for r in run(nlp, "Clashes raged from 3 May to 5 June 2021. Talks ran May 10-12, 2021.") if r.span}
+    assert (refs["3 May"].value, refs["3 May"].end_value) == ("2021-05-03", "2021-06-05")
+    assert (refs["May 10-12, 2021"].value, refs["May 10-12, 2021"].end_value) == ("2021-05-10", "2021-05-12")
+    assert refs["5 June 2021"].end_value is None

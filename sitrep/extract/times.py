@@ -16,13 +16,14 @@ underspecified values (``XXXX-XX-XX``) and ``resolved=False``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Literal, cast
 
 from spacy.tokens import Doc, Token
 
 from sitrep.extract import timex_norm as tn
-from sitrep.extract.timex_resolve import Context, dateparser_day, normalise, remember
+from sitrep.extract.timex_resolve import Context, dateparser_day, normalise, range_end, remember
 from sitrep.extract.timex_rules import Candidate, find_candidates, select, words
 from sitrep.model import AnalyzedArticle, Article, Span, TimeRef
 from sitrep.registry import register
@@ -67,7 +68,9 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
         prec = tn.precision(value) if ttype in ("DATE", "TIME") else None
         resolved = not (relative and ctx.dct is None)
         kind = cast(TimexType, ttype)
-        out.append(TimeRef(value=value, span=span, type=kind, precision=prec, resolved=resolved))
+        ref = TimeRef(value=value, span=span, type=kind, precision=prec, resolved=resolved,
+                      end_value=range_end(cand, value))
+        out.append(ref)
         if cand.kind != "year_ago":
             remember(value, ctx)
         day = tn.parse_iso(value)
@@ -75,10 +78,33 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
             ctx.sentence_dates.setdefault(ctx.token_at(start).sent.start, day)
     out.extend(_fallback_dates(doc, out, ctx))
     out.sort(key=lambda r: r.span.start if r.span else -1)
+    _link_ranges(text, out)
     return out
 
 
-_HAS_DIGIT = re.compile(r"\d")
+_NAMED_DATE = re.compile(r"\d")  # "3 May", "May 3": a calendar date, not "today"
+_YEAR_DIGITS = re.compile(r"\d{4}|'\d\d")
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+
+
+def _link_ranges(text: str, refs: list[TimeRef]) -> None:
+    """"from 3 May to 5 June", "between 2014 and 2016": the first date gets the second as its
+    ``end_value`` (both stay in the list, each with its own evidence)."""
+    for a, b in itertools.pairwise(refs):
+        if a.span is None or b.span is None or a.type != "DATE" or b.type != "DATE" or a.end_value:
+            continue
+        if a.precision is None or b.precision is None:
+            continue
+        between = text[a.span.end : b.span.start]
+        if _RANGE_JOIN.match(between) and (between.strip() in ("-", "–") or _RANGE_OPEN.search(text[max(0, a.span.start - 12) : a.span.start])):
+            if a.precision in ("day", "month") and _NAMED_DATE.search(a.span.text) and not _YEAR_DIGITS.search(a.span.text) and b.value[:4].isdigit():
+                a.value = b.value[:4] + a.value[4:]  # "from 3 May to 5 June 2021": one year for both
+            a.end_value = b.value
+
+
+# A complete date writes at least two numbers ("20.11.2019") or a number and a word.
+_DATE_LIKE = re.compile(r"\d+\W+\d+|\d+\s+[A-Za-z]{3,}|[A-Za-z]{3,}\.?\s+\d")
 _FALLBACK_MAX_CHARS = 40
 
 
@@ -89,7 +115,7 @@ def _fallback_dates(doc: Doc, found: list[TimeRef], ctx: Context) -> list[TimeRe
     taken = [(r.span.start, r.span.end) for r in found if r.span]
     extra: list[TimeRef] = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or len(ent.text) > _FALLBACK_MAX_CHARS or not _HAS_DIGIT.search(ent.text):
+        if ent.label_ != "DATE" or len(ent.text) > _FALLBACK_MAX_CHARS or not _DATE_LIKE.search(ent.text):
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue

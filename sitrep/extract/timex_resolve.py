@@ -125,6 +125,27 @@ def _explicit_date(c: Candidate, text: str, ctx: Context) -> _Result | None:
     return (d.isoformat(), "DATE", start, c.end, True) if d else None
 
 
+def _day_range(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    """"3-5 May", "May 3-5, 2021": dated by its first day; ``tag`` adds the last as the end."""
+    g = c.groups
+    first = {"day": g.get("day") or g["day3"], "month": g.get("month") or g["month2"]}
+    if g.get("year") or g.get("year2"):
+        first["year"] = g.get("year") or g["year2"]
+    last = int(re.sub(r"\D", "", g.get("day2") or g["day4"]))
+    if last <= _day_num(first["day"]) or last > 31:
+        return None
+    return _explicit_date(Candidate("date_mdy", c.start, c.end, first, c.rank, c.starts), text, ctx)
+
+
+def range_end(c: Candidate, value: str) -> str | None:
+    """The last day of a ``day_range`` whose first day normalised to ``value``."""
+    last = c.groups.get("day2") or c.groups.get("day4")
+    if c.kind != "day_range" or not last or len(value) < 10:
+        return None
+    day = tn.safe_date(int(value[:4]), int(value[5:7]), int(re.sub(r"\D", "", last))) if value[:4].isdigit() else None
+    return day.isoformat() if day else None
+
+
 def _preceded_by(text: str, start: int, options: tuple[str, ...]) -> bool:
     before = text[max(0, start - 12) : start].lower().split()
     return bool(before) and before[-1] in options
@@ -628,5 +649,5 @@ _HANDLERS = {
     "anaphoric": _anaphoric, "ref": _ref, "ref_adj": _ref_adj, "vague_plural": _vague_plural,
     "bare_plural": _bare_plural, "the_years": _the_years, "set": _set, "duration": _duration,
     "decades_long": _decades_long, "same_period": _same_period, "spelled_year": _spelled_year,
-    "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
+    "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "day_range": _day_range, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
 }

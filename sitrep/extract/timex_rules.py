@@ -107,6 +107,11 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?:(?P<wd>{WD}),?\s+)?(?<![\d.,])(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})"
         r"(?:,?\s+(?P<year>{YEAR}|'?\d\d(?![\d%])))?",
     ),
+    (
+        "day_range",
+        r"(?<![\d.,])(?P<day>{DAY})\s*(?:-|–|to|and)\s*(?P<day2>{DAY})\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"
+        r"|(?P<month2>{MONTH})\s+(?P<day3>{DAY})\s*(?:-|–)\s*(?P<day4>{DAY})(?:,?\s+(?P<year2>{YEAR}))?",
+    ),
     ("month_year", r"(?P<mod>{MOD})?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})"),
     (
         "month",
