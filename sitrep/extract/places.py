@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep.geo import gazetteer as gz
 from sitrep.geo import normalize as norm
@@ -46,7 +47,7 @@ _TRAILING_POSS = re.compile(r"(?:'s|’s|'|’)$")
 # common words that are also village names ("Police", "Reform") are not read as places.
 # Calibrated on gwn_dev/lgl_dev end-to-end precision.
 MIN_POP_UNTAGGED = 100_000
-MIN_POP_MISREAD = 20_000
+MIN_POP_MISREAD = 100_000
 
 _POINT_FEATURES = frozenset(
     {"AIRP", "MILB", "DAM", "PSTB", "CMPRF", "OILF", "GASF", "PRN", "PS", "BDG", "MFG", "PPLX"}
@@ -98,18 +99,22 @@ def _looks_like_org(span: SpacySpan) -> bool:
 
 
 def _prominent(g: gz.Gazetteer, name: str, min_pop: int, allow_demonym: bool,
-               fuzzy: bool = False) -> bool:
+               fuzzy: bool = False, towns_only: bool = False) -> bool:
+    """Whether the gazetteer knows ``name`` as a well-known place: a country, continent,
+    province/state or curated site, or a town (with ``towns_only``, not a district: counties
+    are named after people, "Hughes", "Ford") of at least ``min_pop``."""
     for m in g.lookup(name, fuzzy=fuzzy):
         if m.fuzzy and m.entry.source not in ("country", "adm1", "curated"):
             continue
         e = m.entry
         if m.kind == gz.DEMONYM and not allow_demonym:
             continue
-        if m.kind == gz.VARIANT and e.source == "city":
-            continue
+        if m.kind == gz.VARIANT and not m.fuzzy and e.source != "curated":
+            continue  # "Hughes" is not "Hughes County", "Ohio Department" not "Ohio"
         if e.source in ("country", "continent", "adm1", "curated"):
             return True
-        if e.population >= min_pop and m.kind in (gz.NAME, gz.ALIAS):
+        if (e.population >= min_pop and m.kind in (gz.NAME, gz.ALIAS)
+                and (e.source == "city" or not towns_only)):
             return True
     return False
 
@@ -169,11 +174,36 @@ def _extend_name(g: gz.Gazetteer, doc: Doc, text: str, start: int, end: int, j: 
     return best
 
 
+def _embedded(g: gz.Gazetteer, ent: SpacySpan) -> list[tuple[int, int]]:
+    """Places named inside an organisation's name: "the Texas Forest Service", "University of
+    California", "the U.S. House". Only well-known places (countries, provinces/states, big
+    towns) at the start of a proper-noun run inside the name."""
+    out: list[tuple[int, int]] = []
+    runs: list[list[Token]] = []
+    for t in ent:
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    for run in runs:
+        for n in range(min(len(run), 3), 0, -1):
+            a, b = run[0].idx, run[n - 1].idx + len(run[n - 1].text)
+            name = ent.doc.text[a:b]
+            if norm.key(name) in _STOP or len(name) < 2:
+                continue
+            if _prominent(g, name, MIN_POP_UNTAGGED, allow_demonym=False, towns_only=True):
+                out.append((a, b))
+                break
+    return out
+
+
 def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """Candidate toponym spans ``(start, end, how)`` in ``doc``, in text order."""
     g = gz.get()
     found: list[tuple[int, int, str]] = []
     covered: set[int] = set()
+    rejected: list[SpacySpan] = []
     for ent in doc.ents:
         start, end = _trim(text, ent.start_char, ent.end_char)
         name = text[start:end]
@@ -182,7 +212,7 @@ def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         end, j = _extend_name(g, doc, text, start, end, ent.end)
         name = text[start:end]
         if ent.label_ in _PLACE_LABELS:
-            how = "ent"
+            how = "ent" if ent.label_ == "FAC" or _cue(doc, ent.start, j) else "ent_nocue"
         elif ent.label_ == "NORP" and any(
             m.kind == gz.DEMONYM or m.entry.source in ("country", "continent", "adm1")
             for m in g.lookup(name)
@@ -190,21 +220,37 @@ def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
             how = "norp"
         elif ent.label_ in _MISREAD_LABELS:
             if _looks_like_org(ent):
+                rejected.append(ent)
                 continue
             cue = _cue(doc, ent.start, j) if all(t.pos_ == "PROPN" for t in ent) else None
             if cue == "head" or (cue == "prep" and _known(g, name)):
                 how = "cue"
-            elif ent.label_ != "PERSON" and _prominent(g, name, MIN_POP_MISREAD,
-                                                       allow_demonym=False, fuzzy=True):
+            elif ent.label_ != "PERSON" and _prominent(g, name, MIN_POP_MISREAD, allow_demonym=False,
+                                                       fuzzy=True, towns_only=True):
                 # A PERSON-tagged name needs a place cue: "Kennedy", "Lincoln" are towns too.
                 how = "misread"
             else:
+                rejected.append(ent)
                 continue
         else:
+            if ent.label_ in ("ORG", "FAC"):
+                rejected.append(ent)
             continue
         end = _extend_facility(g, text, start, end)
         found.append((start, end, how))
         covered.update(range(ent.start, j))
+    # One sense per discourse: a name accepted as a place elsewhere in the text is a place
+    # here too, whatever the model tagged it ("Gainesville" PERSON in a headline).
+    accepted = {norm.key(text[a:b]) for a, b, _ in found}
+    for ent in rejected:
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if norm.key(text[start:end]) in accepted:
+            found.append((start, end, "discourse"))
+            covered.update(range(ent.start, ent.end))
+        elif ent.label_ in ("ORG", "FAC"):
+            for a, b in _embedded(g, ent):
+                found.append((a, b, "embedded"))
+            covered.update(range(ent.start, ent.end))
     # Proper-noun runs the model left untagged.
     i, n = 0, len(doc)
     while i < n:
@@ -233,7 +279,9 @@ def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
 _STOP = frozenset(
     """police president minister army reform university god mr mrs ms dr sir general colonel
     captain sunday monday tuesday wednesday thursday friday saturday january february march april
-    may june july august september october november december ok internet twitter facebook""".split()
+    may june july august september october november december ok internet twitter facebook
+    north south east west northern southern eastern western central first second third new
+    old""".split()
 )
 
 
@@ -244,6 +292,9 @@ def extract_places(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
     resolved = resolve(text, [(s, e) for s, e, _ in cands])
     out: list[Place] = []
     for (start, end, how), r in zip(cands, resolved, strict=True):
+        # Unresolved names are kept only with evidence that they are places: a facility
+        # entity or a place cue ("in X", "X town"). Bare unknown GPE/LOC entities are more
+        # often people and brands than places (lgl_dev: 22 right, 57 wrong).
         if r is None and (how not in ("ent", "cue") or text[start:end].isupper()):
             # Unknown all-caps names are acronyms of organisations ("IRGC"), not places.
             continue

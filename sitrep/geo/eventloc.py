@@ -12,9 +12,10 @@ place for the event at all.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Place
+from sitrep.model import Span as ModelSpan
 
 LOC_PREPS = frozenset(
     """in near at outside on inside across around throughout into onto within off along
@@ -118,13 +119,27 @@ def score_place(trigger: Token, place_tok: Token) -> float:
     return s
 
 
+def _unlisted(doc: Doc, sent: Span, places: list[Place]) -> list[Place]:
+    """GPE/LOC/FAC entities of the sentence that the places extractor left out (names the
+    gazetteer does not know): an event can happen in a village no gazetteer lists."""
+    taken = [(p.span.start, p.span.end) for p in places if p.span is not None]
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
+        out.append(Place(name=ent.text, span=ModelSpan(ent.start_char, ent.end_char, ent.text)))
+    return out
+
+
 def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Place | None:
     trig = _token_at(doc, trigger[0], trigger[1])
     if trig is None:
         return None
     sent = trig.sent
     best: tuple[float, Place] | None = None
-    for p in places:
+    for p in [*places, *_unlisted(doc, sent, places)]:
         if p.span is None or p.source == "demonym":
             continue
         if p.span.start < sent.start_char or p.span.end > sent.end_char:
