@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep.geo import gazetteer as gz
 from sitrep.geo import normalize as norm
