@@ -119,9 +119,37 @@ def _cues() -> tuple[dict[str, set[str]], re.Pattern[str]]:
     return table, rx
 
 
-def _cue_index(text: str) -> list[tuple[int, set[str]]]:
+_INSTRUMENT_TAGS = frozenset({"air", "artillery", "ied", "grenade", "chemical", "suicide"})
+# Verbs whose object is what was hit or taken: "destroyed an ISIL mortar position" names a
+# target, not the weapon used.
+_TARGET_VERBS = frozenset(
+    "destroy strike hit target damage attack seize capture neutralize neutralise crater suppress "
+    "demolish raze shell bomb".split()
+)
+
+
+def _target_offsets(doc: Doc) -> set[int]:
+    """Start offsets of the tokens inside the objects of hitting/destroying verbs."""
+    out: set[int] = set()
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _TARGET_VERBS:
+            for c in tok.children:
+                if c.dep_ in {"dobj", "nsubjpass"}:
+                    out.update(t.idx for t in c.subtree)
+    return out
+
+
+def _cue_index(text: str, targets: set[int] | None = None) -> list[tuple[int, set[str]]]:
+    """(offset, cue tags) of every cue word; instrument tags are dropped for words that are
+    the object of a hitting/destroying verb (targets, not weapons)."""
     table, rx = _cues()
-    return [(m.start(), table[m.group(0).lower()]) for m in rx.finditer(text)]
+    out: list[tuple[int, set[str]]] = []
+    for m in rx.finditer(text):
+        tags = table[m.group(0).lower()]
+        if targets and m.start() in targets and tags & _INSTRUMENT_TAGS:
+            tags = tags - _INSTRUMENT_TAGS
+        out.append((m.start(), tags))
+    return out
 
 
 def _cues_in(index: list[tuple[int, set[str]]], start: int, end: int) -> set[str]:
@@ -150,7 +178,7 @@ _MARKET_SUBJ = frozenset("stock stocks market markets price prices share shares 
 _MILITARY_OBJ = frozenset("base checkpoint post convoy patrol position positions barracks garrison outpost camp troops soldiers army".split())
 _PLACE_HEADS = frozenset("area areas facility facilities position positions site sites target targets infrastructure base bases depot depots post building buildings headquarters camp camps compound vehicle vehicles convoy".split())
 _REFERENCE_DETS = frozenset("the these those this that such its their".split())
-_GENERIC_TRIGGERS = frozenset("attack assault strike offensive raid operation bombing".split())
+_GENERIC_TRIGGERS = frozenset("attack assault strike offensive raid operation bombing explosion blast".split())
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _VIOLENT_FAMILIES = frozenset("attack strike bomb explosion kill gunfire shell fire air ied suicide grenade chemical clash".split())
 
@@ -273,8 +301,10 @@ def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: 
         return "Grenade"
     if f in {"attack", "bomb", "explosion", "kill"} and "ied" in cues:
         return "Remote explosive/landmine/IED"
-    if f in {"attack", "strike", "kill", "fire", "explosion", "loot"} and "artillery" in cues:
+    if f in {"attack", "kill", "fire", "explosion", "loot"} and "artillery" in cues:
         return "Shelling/artillery/missile attack"
+    if f == "strike" and any(_cues()[0].get(c.lower_, set()) & {"artillery"} for c in tok.children if c.dep_ in {"compound", "amod"}):
+        return "Shelling/artillery/missile attack"  # "rocket strikes"
     if f == "attack" and tok.lower_.startswith("hit") and not cues & {"armed", "air", "artillery", "ied"}:
         return None  # "hit by the crisis"
     if f == "strike":
@@ -484,7 +514,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     same = last is not None and last.idx + len(last.text_with_ws) == len(article.text)
     text = article.text if same else doc.text
     caps = _is_caps(text)
-    cue_index = _cue_index(text)
+    cue_index = _cue_index(text, _target_offsets(doc))
     matches = act.table_matches(text)
     counts = fat.find_counts(doc)
     sents = list(doc.sents)
@@ -497,9 +527,19 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         for k in range(st.start, st.end):
             sent_at[k] = i
     trigger_sents = {sents[sent_at[c[0].i]].start_char for c in candidates}
+    # A verb whose subject is itself a trigger noun reports the same event in the noun's terms:
+    # "one strike struck a unit", "a roadside bomb killed three" (the noun's family types it).
+    noun_at = {t.i: e for t, e, _, _ in candidates if e.pos == "N"}
+    typed_at: dict[int, str] = {}
     for tok, entry, start, end in candidates:
         if not _sense_ok(tok, entry, caps):
             continue
+        if entry.pos != "N":
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in noun_at), None)
+            if subj is not None and noun_at[subj.i].family not in {"protest", "riot", "agree"}:
+                entry = Trigger(entry.term, entry.pos, noun_at[subj.i].family, noun_at[subj.i].sub_event_type, entry.strength)
+        else:
+            subj = None
         si = sent_at[tok.i]
         sent = sents[si]
         if entry.pos == "V" and not caps and _habitual(tok, si, sent, text):
@@ -512,6 +552,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         sub = _classify(entry, tok, cues, a1, a2)
         if sub is None:
             continue
+        if subj is not None and subj.i in typed_at:
+            sub = typed_at[subj.i]  # the subject noun was typed already (possibly from its antecedent)
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
         place = (event_location_span(doc, (start, end), analysis.places)
                  or _sentence_place(sent, analysis.places, start) or _article_place(analysis.places))
@@ -541,6 +583,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
             modality=modality, attributed_to=attributed, confidence=conf,
         ))
         families.append(entry.family)
+        typed_at[tok.i] = sub
     return mentions
 
 
