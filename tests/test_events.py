@@ -107,3 +107,20 @@ def test_past_report_defaults_to_publication_date(nlp: Any) -> None:
 def test_capitals_text(nlp: Any) -> None:
     m = top(nlp, "SAN ISIDRO, 3 MAY 89 -- GUERRILLAS KILLED TWO PEASANTS AND BURNED A BUS.")
     assert m.event_type in {"Violence against civilians", "Strategic developments"}
+
+
+def test_verb_with_trigger_subject_takes_noun_type(nlp: Any) -> None:
+    text = "Near the river, one strike struck a militant unit and destroyed a mortar position."
+    found = mentions(nlp, text)
+    top_m = max(found, key=lambda m: m.confidence)
+    assert top_m.sub_event_type == "Air/drone strike"
+    # The mortar position is a target, not the weapon: nothing is typed as shelling.
+    assert all(m.sub_event_type != "Shelling/artillery/missile attack" for m in found)
+
+
+def test_crime_context_is_not_an_event(nlp: Any) -> None:
+    assert mentions(nlp, "Police arrested three drug traffickers at the border crossing.") == []
+
+
+def test_aggregate_tally_is_not_an_event(nlp: Any) -> None:
+    assert mentions(nlp, "So far this year, about 100 people have been killed in clashes.") == []
