@@ -41,6 +41,11 @@ _PERSON_NOUNS = frozenset(
     "councilman councillor governor senator deputy lawyer prosecutor sergeant lieutenant "
     "captain colonel major general chief member candidate trader villager resident person".split()
 )
+_GROUP_PLURALS = frozenset(
+    "guerrillas soldiers people persons civilians peasants rebels terrorists troops policemen "
+    "militants members workers students villagers residents children women men gunmen "
+    "insurgents fighters agents guards officers leaders demonstrators protesters".split()
+)
 _KILL_VERBS = frozenset("kill slay murder execute massacre behead assassinate slaughter lynch".split())
 # Nouns whose "of" object is the victims: "the killing of four soldiers".
 _KILLING_NOUNS = frozenset("killing killings murder murders massacre execution executions assassination slaughter lynching".split())
@@ -112,6 +117,10 @@ def _singular_victim(tok: Token) -> bool:
     """One named or singular person as the victim: "killed the mayor", "he was shot dead"."""
     if tok.lower_ in _SINGULAR_PRONOUNS or tok.ent_type_ == "PERSON":
         return True
+    if tok.tag_ in {"NNP", "NNPS"} and tok.ent_type_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"}:
+        # A proper name in the victim slot ("NAVAS DIED", "MSGR ROMERO WAS KILLED"); upper-case
+        # wire copy tags plural groups as proper nouns too, so those are excluded by name.
+        return tok.lower_ not in _GROUP_PLURALS and not any(c.dep_ == "conj" for c in tok.children)
     if tok.tag_ not in {"NN", "NNP"} or (tok.lower_.endswith("s") and not tok.lower_.endswith("ss")):
         return False
     if any(c.dep_ == "conj" for c in tok.children):
