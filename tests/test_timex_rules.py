@@ -48,3 +48,9 @@ def test_select_prefers_longest_then_rule_order() -> None:
     b = tr.Candidate("date_mdy", 0, 10, {}, 9)
     c = tr.Candidate("weekday", 5, 12, {}, 1)
     assert tr.select([a, c, b]) == [b]
+
+
+def test_anaphoric_weekday_and_overnight() -> None:
+    found = spans("Prices fell from the previous Friday after overnight selling.")
+    assert ("anaphoric_wd", "the previous Friday") in found
+    assert ("overnight", "overnight") in found

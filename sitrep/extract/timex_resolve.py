@@ -427,6 +427,22 @@ def _anaphoric(c: Candidate, text: str, ctx: Context) -> _Result | None:
     return (tn.fmt(tn.shift(base, step, gran), gran), "DATE", c.start, c.end, True)
 
 
+def _anaphoric_wd(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    """"the previous Friday", "the following Monday": counted from the last date mentioned."""
+    base = ctx.last_date or ctx.dct
+    if base is None:
+        return None
+    wd = int(words()["weekday"][c.groups["wd"].lower()])
+    explicit = "last" if c.groups["dir"].lower() == "previous" else "next"
+    return (tn.weekday_date(base, wd, None, explicit).isoformat(), "DATE", c.start, c.end, True)
+
+
+def _overnight(c: Candidate, text: str, ctx: Context) -> _Result | None:
+    # The night before the report: TimeML's night of the previous day.
+    day = (ctx.dct - dt.timedelta(days=1)).isoformat() if ctx.dct else "XXXX-XX-XX"
+    return (f"{day}TNI", "TIME", c.start, c.end, True)
+
+
 def _ref(c: Candidate, text: str, ctx: Context) -> _Result | None:
     key = re.sub(r"\s+", " ", c.groups["word"].lower())
     return (words()["ref"][key], "DATE", c.start, c.end, False)
@@ -649,5 +665,5 @@ _HANDLERS = {
     "anaphoric": _anaphoric, "ref": _ref, "ref_adj": _ref_adj, "vague_plural": _vague_plural,
     "bare_plural": _bare_plural, "the_years": _the_years, "set": _set, "duration": _duration,
     "decades_long": _decades_long, "same_period": _same_period, "spelled_year": _spelled_year,
-    "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "day_range": _day_range, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
+    "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "anaphoric_wd": _anaphoric_wd, "overnight": _overnight, "day_range": _day_range, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
 }

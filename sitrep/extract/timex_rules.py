@@ -184,6 +184,8 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?:(?P<mod>earlier|later)\s+)?(?:that|the\s+(?P<dir>next|following|previous|same))\s+"
         r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b",
     ),
+    ("anaphoric_wd", r"the\s+(?P<dir>previous|following|next)\s+(?P<wd>{WD})"),
+    ("overnight", r"overnight\b"),
     ("ref", r"\b(?P<word>{REF})\b(?!-)"),
     (
         "same_period",
@@ -196,7 +198,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         r"(?P<rel>recent|coming|future|the\s+(?:past|last|next|coming)\s+(?:few|several))\s+"
         r"(?P<unit>days|weeks|months|quarters|years|decades)\b",
     ),
-    ("bare_plural", r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|centuries)\b(?!\s+(?:of|to|ago))"),
+    ("bare_plural", r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks|days|hours|centuries)\b(?!\s+(?:of|to|ago))"),
     ("the_years", r"the\s+(?:early\s+|last\s+|past\s+)?years\b(?!\s+(?:of|to|ago|after|before))"),
     (
         "set",
