@@ -173,6 +173,9 @@ def _month(c: Candidate, text: str, ctx: Context) -> _Result | None:
         return (f"XXXX-{month:02d}", "DATE", c.start, c.end, True)
     rel = _rel_word(c.groups)
     yrel = c.groups.get("yrel", "").lower()
+    of_year = _OF_YEAR.match(text, c.end)
+    if of_year and not yrel:
+        yrel = of_year[1].lower()  # "October of next year": "next year" is its own expression
     if yrel:
         year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[yrel]
     elif rel == "this":
@@ -182,6 +185,7 @@ def _month(c: Candidate, text: str, ctx: Context) -> _Result | None:
     return (f"{year:04d}-{month:02d}", "DATE", c.start, c.end, True)
 
 
+_OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 

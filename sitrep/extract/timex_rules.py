@@ -116,7 +116,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "month",
         r"(?P<mod>{MOD})?(?:(?P<rel>this\s+past|this\s+coming|last|next|this)\s+)?(?P<month>{MONTH})"
-        r"(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?",
+        r"(?:\s+(?P<yrel>this|last|next)\s+year)?",
     ),
     (
         "season",
