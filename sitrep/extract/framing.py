@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -42,6 +42,7 @@ CATEGORY_TECHNIQUE = {
     "euphemism": "Loaded_Language",
     "emotive": "Loaded_Language",
     "scare_quote": "Doubt",
+    "derogatory_label": "Name_Calling,Labeling",
 }
 STANCES = ("neutral", "distancing", "endorsing", "accusing")
 
@@ -106,15 +107,71 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
     marks: list[FramingMark] = []
     for span in filter_spans(spans):
         entry = lex[span.label_]
+        start, end, category = _phrase(doc, span, entry)
         marks.append(FramingMark(
-            span=Span.of(text, span.start_char, span.end_char),
-            category=entry.category,
+            span=Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),
+            category=category,
             neutral_alternative=entry.neutral_alternative,
             term=entry.term,
         ))
     marks.extend(_scare_quotes(text, analysis.quotes, marks))
     marks.sort(key=lambda m: m.span.start)
     return marks
+
+
+EXTEND = {"intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True}
+_INTENSIFIERS = frozenset({
+    "very", "so", "too", "extremely", "utterly", "totally", "absolutely", "completely", "truly",
+    "incredibly", "deeply", "highly", "most", "really", "downright", "outright", "grossly",
+    "wildly", "entirely", "thoroughly", "particularly", "especially", "increasingly",
+})
+
+
+def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
+    """Token bounds of the phrase a matched term stands in, and its category: an intensifier
+    before an emotive word belongs to it ("utterly absurd"); an emotive adjective takes the
+    noun it qualifies ("disgraceful verdict"), and when that noun names people the phrase is a
+    label ("corrupt politicians"); a label noun takes its adjective and compound modifiers
+    ("radical anti-war activist")."""
+    start, end = span.start, span.end
+    category = entry.category
+    root = span.root
+    if EXTEND["intens"]:
+        while start > 0 and doc[start - 1].lower_ in _INTENSIFIERS and doc[start - 1].head.i in range(start, end + 1):
+            start -= 1
+    if EXTEND["adj_noun"] and len(span) == 1 and root.pos_ == "ADJ" and root.dep_ == "amod":
+        noun = root.head
+        if noun.i > root.i and noun.i - end <= 2 and all(
+            t.dep_ in ("amod", "compound", "cc", "conj", "punct", "advmod") for t in doc[end:noun.i]
+        ):
+            end = noun.i + 1
+            if EXTEND["person_nc"] and _names_people(noun) and category == "emotive":
+                category = "derogatory_label"
+    if EXTEND["noun_mods"] and root.pos_ in ("NOUN", "PROPN") and entry.technique.startswith("Name"):
+        lo = start
+        while lo > 0 and doc[lo - 1].head.i in range(lo, end) and doc[lo - 1].dep_ in ("amod", "compound") :
+            lo -= 1
+        start = lo
+    return start, end, category
+
+
+_PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG"})
+# Generic nouns for people and groups: an emotive adjective on one of them labels people.
+_PEOPLE_NOUNS = frozenset({
+    "people", "man", "men", "woman", "women", "person", "leader", "leaders", "politician",
+    "politicians", "official", "officials", "critic", "critics", "supporter", "supporters",
+    "group", "groups", "activist", "activists", "government", "administration", "president",
+    "media", "journalist", "journalists", "left", "right", "party", "regime", "movement",
+    "crowd", "mob", "elite", "elites", "establishment", "liberal", "liberals", "conservative",
+    "conservatives", "democrat", "democrats", "republican", "republicans", "protester",
+    "protesters", "immigrant", "immigrants", "migrant", "migrants", "enemy", "enemies",
+})
+
+
+def _names_people(tok: Token) -> bool:
+    return tok.ent_type_ in _PEOPLE_ENTS or tok.lower_ in _PEOPLE_NOUNS or (tok.lower_ in lexicon() and (
+        lexicon()[tok.lower_].technique.startswith("Name")
+    ))
 
 
 def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
@@ -163,7 +220,7 @@ def technique_of(mark: FramingMark) -> str:
     """The SemEval-2020 Task 11 technique name a framing mark corresponds to."""
     if mark.term:
         entry = lexicon().get(mark.term)
-        if entry is not None:
+        if entry is not None and entry.category == mark.category:
             return entry.technique
     return CATEGORY_TECHNIQUE.get(mark.category, "Loaded_Language")
 
