@@ -178,3 +178,10 @@ def test_date_ranges_carry_an_end(nlp: Any) -> None:
     assert (refs["3 May"].value, refs["3 May"].end_value) == ("2021-05-03", "2021-06-05")
     assert (refs["May 10-12, 2021"].value, refs["May 10-12, 2021"].end_value) == ("2021-05-10", "2021-05-12")
     assert refs["5 June 2021"].end_value is None
+
+
+def test_day_first_slashes_and_named_wars(nlp: Any) -> None:
+    got = values(nlp, "Clashes on 24/08/2022 recalled the Six-Day War and a four-day offensive.")
+    assert got["24/08/2022"] == "2022-08-24"
+    assert "Six-Day" not in got
+    assert got["four-day"] == "P4D"

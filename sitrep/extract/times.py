@@ -164,6 +164,8 @@ def _plausible(c: Candidate, text: str, ctx: Context) -> bool:
     if c.kind == "clock":
         hour = int(g["hour"])
         return hour <= 24 and (bool(g.get("ampm") or g.get("ampm2") or g.get("tz")) or hour >= 1)
+    if c.kind == "duration" and g.get("sep", " ").strip() == "-" and text[c.starts["num"]].isupper() and text[c.end : c.end + 2].strip()[:1].isupper():
+        return False  # a name: "the Six-Day War", "Thirty Years' War"
     if c.kind == "duration" and g["num"].lower() in ("a", "an") and g["unit"].lower() in ("quarter", "second"):
         # "about a quarter of its dealers", "a second aircraft": a fraction and an ordinal.
         return text[c.end : c.end + 12].lower().startswith((" ago", " later", " earlier"))

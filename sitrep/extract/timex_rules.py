@@ -96,7 +96,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     # Other numeric layouts ("2019.11.20", "20.11.2019"): read by dateparser.
     ("dotted", r"(?<![\d.])(?:\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?![\d]|\.\d)"),
-    ("numeric", r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])"),
+    ("numeric", r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?![\d/])"),
     (
         "date_mdy",
         r"(?:(?P<wd>{WD}),?\s+)?(?P<mod>{MOD})?(?P<month>{MONTH})\s+(?P<day>{DAY})"
