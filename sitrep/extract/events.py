@@ -7,7 +7,8 @@ Approach: rules over the spaCy parse plus two lexicons, both loaded once.
   "airstrike", "sit-in") with a trigger family, a default sub-event type and a strength.
   Single words are found by a dict lookup on the token's lower form and lemma (inflected
   forms generated once); multi-word triggers ("car bomb", "opened fire") by one regex.
-* ``sitrep/data/event_cues.tsv``: words of the sentence that refine the type: the instrument
+* ``sitrep/data/event_cues.tsv`` (applied in ``event_typing``): words of the sentence that
+  refine the type: the instrument
   (aircraft/drone -> Air/drone strike, mortar/rocket -> Shelling, IED/roadside -> Remote
   explosive, suicide -> Suicide bomb, grenade, chemical), the handling of a demonstration
   (tear gas -> intervention, live fire -> excessive force, stones -> violent demonstration),
@@ -30,29 +31,21 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.extract import actors as act
+from sitrep.extract import event_typing as typ
 from sitrep.extract import fatalities as fat
 from sitrep.extract import modality as mod
 from sitrep.extract import taxonomy
+from sitrep.extract.event_typing import Trigger
 from sitrep.model import Actor, AnalyzedArticle, Article, EventMention, Place, Span, TimeRef
 from sitrep.registry import register
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@dataclass(frozen=True)
-class Trigger:
-    term: str
-    pos: str  # V, N or * (either)
-    family: str
-    sub_event_type: str
-    strength: float
 
 
 _IRREGULAR = {
@@ -108,58 +101,6 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, Trigger], re.Pattern
     return single, multi, rx
 
 
-@functools.lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, set[str]], re.Pattern[str]]:
-    table: dict[str, set[str]] = {}
-    with (DATA / "event_cues.tsv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            table.setdefault(row["term"].lower(), set()).add(row["cue"])
-    alts = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
-    return table, rx
-
-
-_INSTRUMENT_TAGS = frozenset({"air", "artillery", "ied", "grenade", "chemical", "suicide"})
-# Verbs whose object is what was hit or taken: "destroyed an ISIL mortar position" names a
-# target, not the weapon used.
-_TARGET_VERBS = frozenset(
-    "destroy strike hit target damage attack seize capture neutralize neutralise crater suppress "
-    "demolish raze shell bomb".split()
-)
-
-
-def _target_offsets(doc: Doc) -> set[int]:
-    """Start offsets of the tokens inside the objects of hitting/destroying verbs."""
-    out: set[int] = set()
-    for tok in doc:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in _TARGET_VERBS:
-            for c in tok.children:
-                if c.dep_ in {"dobj", "nsubjpass"}:
-                    out.update(t.idx for t in c.subtree)
-    return out
-
-
-def _cue_index(text: str, targets: set[int] | None = None) -> list[tuple[int, set[str]]]:
-    """(offset, cue tags) of every cue word; instrument tags are dropped for words that are
-    the object of a hitting/destroying verb (targets, not weapons)."""
-    table, rx = _cues()
-    out: list[tuple[int, set[str]]] = []
-    for m in rx.finditer(text):
-        tags = table[m.group(0).lower()]
-        if targets and m.start() in targets and tags & _INSTRUMENT_TAGS:
-            tags = tags - _INSTRUMENT_TAGS
-        out.append((m.start(), tags))
-    return out
-
-
-def _cues_in(index: list[tuple[int, set[str]]], start: int, end: int) -> set[str]:
-    out: set[str] = set()
-    for pos, tags in index:
-        if start <= pos < end:
-            out |= tags
-    return out
-
-
 # --- sense filters -----------------------------------------------------------------------------
 
 _NON_EVENT_MODIFIERS = frozenset(
@@ -170,12 +111,10 @@ _ABSTRACT_TARGETS = frozenset(
     "corruption poverty crime drug drugs trafficking impunity disease virus covid hunger "
     "climate inflation unemployment cancer fire fires flood floods".split()
 )
-_STRIKE_OBJ_AGREE = frozenset("deal agreement accord bargain compromise pact".split())
 _STRIKE_OBJ_OTHER = frozenset("tone balance chord note pose blow match".split())
 _MEDIA_OBJ = frozenset("video film footage photo photograph scene movie picture".split())
 _FIRE_OBJ = frozenset("rocket rockets shell shells missile missiles mortar mortars shot shots bullet bullets round rounds grenade grenades projectile projectiles salvo".split())
 _MARKET_SUBJ = frozenset("stock stocks market markets price prices share shares index currency dollar".split())
-_MILITARY_OBJ = frozenset("base checkpoint post convoy patrol position positions barracks garrison outpost camp troops soldiers army".split())
 _PLACE_HEADS = frozenset("area areas facility facilities position positions site sites target targets infrastructure base bases depot depots post building buildings headquarters camp camps compound vehicle vehicles convoy".split())
 _REFERENCE_DETS = frozenset("the these those this that such its their".split())
 _GENERIC_TRIGGERS = frozenset("attack assault strike offensive raid operation bombing explosion blast".split())
@@ -252,7 +191,7 @@ def _sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
         c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "toward", "towards"} for c in tok.children
     )):
         return False
-    if entry.term == "drop" and not (_cues()[0].get(obj_lemma, set()) & {"weapons"} or obj_lemma in {"bomb", "munition", "barrel"}):
+    if entry.term == "drop" and not (typ.cue_table()[0].get(obj_lemma, set()) & {"weapons"} or obj_lemma in {"bomb", "munition", "barrel"}):
         return False  # "dropped charges", "prices dropped"
     if entry.family == "protest" and _lemma(tok.head) in {"lodge", "file", "register", "summon"}:
         return False  # a diplomatic protest note
@@ -263,117 +202,8 @@ def _sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _PERSON_WORDS() -> frozenset[str]:
-    table, _ = _cues()
+    table, _ = typ.cue_table()
     return frozenset(t for t, tags in table.items() if tags & {"civilian", "armed", "protest"})
-
-
-# --- typing -------------------------------------------------------------------------------------
-
-_ARMED_KINDS = frozenset({"state", "rebel", "militia", "identity_militia", "external"})
-
-
-def _classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: Actor | None) -> str | None:
-    f = entry.family
-    obj = _child(tok, {"dobj", "nsubjpass"})
-    obj_low = obj.lower_ if obj is not None else ""
-    obj_tags = _cues()[0].get(obj_low, set())
-    if f in {"arrest", "seize", "found"} and "crime" in cues and "protest" not in cues:
-        return None  # drug seizures and arrests of smugglers: ordinary crime, not ACLED
-    if f == "attack" and entry.pos == "V" and _lemma(obj) in _STRIKE_OBJ_AGREE:
-        return "Agreement"
-    if f == "found":
-        return "Disrupted weapons use" if "weapons" in obj_tags or "ied" in obj_tags else (
-            _classify_takeover("regain", tok, obj, cues, a1) if tok.lower_.startswith("recover") and "place" in obj_tags else None
-        )
-    if f == "hq":
-        return "Headquarters or base established" if "hq" in obj_tags else None
-    if f in {"ied", "bomb", "explosion", "shell", "grenade"} and "disrupt" in cues and entry.pos == "N":
-        return "Disrupted weapons use"
-    if f == "loot" and ("weapons" in obj_tags or "ied" in obj_tags):
-        return "Disrupted weapons use"
-    if f in {"attack", "strike", "kill", "explosion", "air", "shell", "bomb", "fire", "clash"} and "chemical" in cues:
-        return "Chemical weapon"
-    if f in {"attack", "bomb", "explosion", "kill", "ied", "suicide"} and "suicide" in cues:
-        return "Suicide bomb"
-    if f == "air" or (f in {"strike", "bomb", "attack", "explosion", "fire", "kill", "loot"} and "air" in cues):
-        return "Air/drone strike"
-    if f in {"attack", "explosion", "kill", "bomb"} and "grenade" in cues:
-        return "Grenade"
-    if f in {"attack", "bomb", "explosion", "kill"} and "ied" in cues:
-        return "Remote explosive/landmine/IED"
-    if f in {"attack", "kill", "fire", "explosion", "loot"} and "artillery" in cues:
-        return "Shelling/artillery/missile attack"
-    if f == "strike" and any(_cues()[0].get(c.lower_, set()) & {"artillery"} for c in tok.children if c.dep_ in {"compound", "amod"}):
-        return "Shelling/artillery/missile attack"  # "rocket strikes"
-    if f == "attack" and tok.lower_.startswith("hit") and not cues & {"armed", "air", "artillery", "ied"}:
-        return None  # "hit by the crisis"
-    if f == "strike":
-        if "labour" in cues and "armed" not in cues:
-            return "Peaceful protest"
-        return "Air/drone strike"
-    if f == "bomb":
-        if entry.pos == "V" and a1 is not None and a1.kind in {"state", "external"}:
-            return "Air/drone strike"
-        return entry.sub_event_type
-    if f == "agree" and entry.term in {"agreement"} and "armed" not in cues:
-        return None  # trade or political agreements; ACLED records agreements between conflict parties
-    if f == "arrest" and "protest" in cues:
-        return "Violent demonstration" if "violent" in cues else "Protest with intervention"
-    if f in {"protest", "riot", "storm"} or (f in {"kill", "attack", "gunfire", "clash", "loot"} and "protest" in cues):
-        return _classify_protest(f, cues, a1)
-    if f in {"kill", "attack", "gunfire"}:
-        if "mob" in cues:
-            return "Mob violence"
-        if a2 is not None and a2.kind in _ARMED_KINDS:
-            return "Armed clash"
-        if a2 is None and obj_low in _MILITARY_OBJ:
-            return "Armed clash"
-        return "Attack"
-    if f == "clash":
-        if entry.term == "ambush" and a2 is not None and a2.kind == "civilians":
-            return "Attack"
-        return "Armed clash"
-    if f in {"seize", "regain"}:
-        return _classify_takeover(f, tok, obj, cues, a1)
-    return entry.sub_event_type
-
-
-def _classify_protest(f: str, cues: set[str], a1: Actor | None) -> str:
-    """Demonstrations: peaceful, met with force (intervention or excessive), or violent."""
-    forceful = "armed" in cues or (a1 is not None and a1.kind == "state")
-    if f in {"kill", "attack", "gunfire"} or (f == "protest" and "lethal" in cues and forceful and "violent" not in cues):
-        return "Excessive force against protesters" if "lethal" in cues and forceful else "Protest with intervention"
-    if "mob" in cues and f != "protest":
-        return "Mob violence"
-    if f == "riot" or (a1 is not None and a1.kind == "rioters") or "violent" in cues or f in {"clash", "storm", "loot"}:
-        return "Violent demonstration"
-    if "intervene" in cues:
-        return "Protest with intervention"
-    if f == "storm":
-        return "Armed clash"
-    return "Peaceful protest"
-
-
-def _classify_takeover(f: str, tok: Token, obj: Token | None, cues: set[str], a1: Actor | None) -> str | None:
-    state = a1 is not None and a1.kind in {"state", "external"}
-    if obj is not None:
-        low = obj.lower_
-        table, _ = _cues()
-        tags = table.get(low, set())
-        if "weapons" in tags:
-            return "Disrupted weapons use"
-        if "civilian" in tags or obj.ent_type_ == "PERSON" or low in {"him", "her", "them", "suspects", "members"}:
-            if f == "regain":
-                return None  # "freed the hostages" is a release, not a territorial change
-            return "Arrests" if state else "Abduction/forced disappearance"
-        if not ("place" in tags or obj.ent_type_ in {"GPE", "LOC", "FAC"}):
-            if (f == "seize" and tok.lower_ not in {"overran", "overrun"}) or tok.lower_.startswith("free"):
-                return None  # "seized 2 tonnes of cocaine", "freed the hostages"
-    elif f == "seize" and "place" not in cues:
-        return None
-    if f == "regain":
-        return "Non-state actor overtakes territory" if a1 is not None and a1.kind in {"rebel", "militia", "identity_militia"} else "Government regains territory"
-    return "Government regains territory" if state else "Non-state actor overtakes territory"
 
 
 # --- extraction ---------------------------------------------------------------------------------
@@ -514,7 +344,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     same = last is not None and last.idx + len(last.text_with_ws) == len(article.text)
     text = article.text if same else doc.text
     caps = _is_caps(text)
-    cue_index = _cue_index(text, _target_offsets(doc))
+    cue_index = typ.cue_index(text, typ.target_offsets(doc))
     matches = act.table_matches(text)
     counts = fat.find_counts(doc)
     sents = list(doc.sents)
@@ -548,8 +378,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
             continue
         a1, a2 = act.roles(tok, matches)
         a2 = _place_owner(tok, a2, matches)
-        cues = _cues_in(cue_index, sent.start_char, sent.end_char)
-        sub = _classify(entry, tok, cues, a1, a2)
+        cues = typ.cues_in(cue_index, sent.start_char, sent.end_char)
+        sub = typ.classify(entry, tok, cues, a1, a2)
         if sub is None:
             continue
         if subj is not None and subj.i in typed_at:
