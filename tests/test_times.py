@@ -185,3 +185,9 @@ def test_day_first_slashes_and_named_wars(nlp: Any) -> None:
     assert got["24/08/2022"] == "2022-08-24"
     assert "Six-Day" not in got
     assert got["four-day"] == "P4D"
+
+
+def test_clock_times_take_the_sentence_day(nlp: Any) -> None:
+    got = values(nlp, "The blast occurred at 10:35 a.m. (0735 GMT) Monday, police said.")
+    assert got["10:35 a.m."] == "2022-08-22T10:35"
+    assert got["0735 GMT"] == "2022-08-22T07:35Z"

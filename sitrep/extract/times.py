@@ -59,6 +59,7 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
     ctx = Context(dct=tn.parse_iso(published), doc=doc, starts=[t.idx for t in doc])
     cands = [c for c in find_candidates(text) if _plausible(c, text, ctx)]
     out: list[TimeRef] = []
+    floating: list[TimeRef] = []  # clock times with no day of their own
     for cand in select(cands):
         got = normalise(cand, text, ctx)
         if got is None:
@@ -71,15 +72,39 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
         ref = TimeRef(value=value, span=span, type=kind, precision=prec, resolved=resolved,
                       end_value=range_end(cand, value))
         out.append(ref)
+        if cand.kind in _CLOCK_KINDS and not cand.groups.get("wd"):
+            floating.append(ref)
         if cand.kind != "year_ago":
             remember(value, ctx)
         day = tn.parse_iso(value)
         if day is not None and ttype == "DATE":
             ctx.sentence_dates.setdefault(ctx.token_at(start).sent.start, day)
+    _date_clock_times(floating, out, ctx)
     out.extend(_fallback_dates(doc, out, ctx))
     out.sort(key=lambda r: r.span.start if r.span else -1)
     _link_ranges(text, out)
     return out
+
+
+_CLOCK_KINDS = frozenset({"clock", "military", "noon"})
+
+
+def _date_clock_times(floating: list[TimeRef], refs: list[TimeRef], ctx: Context) -> None:
+    """"at 10:35 a.m. (0735 GMT) Friday": a clock time takes the first calendar day named in
+    its sentence, before or after it; ``Context.sentence_dates`` only knew the ones before."""
+    if not floating:
+        return
+    days: dict[int, str] = {}
+    for ref in refs:
+        if ref.span is not None and ref.type == "DATE" and ref.precision == "day":
+            days.setdefault(ctx.token_at(ref.span.start).sent.start, ref.value[:10])
+    for ref in floating:
+        if ref.span is None:
+            continue
+        day = days.get(ctx.token_at(ref.span.start).sent.start)
+        if day and "T" in ref.value:
+            ref.value = day + ref.value[ref.value.index("T") :]
+            ref.resolved = True
 
 
 _NAMED_DATE = re.compile(r"\d")  # "3 May", "May 3": a calendar date, not "today"

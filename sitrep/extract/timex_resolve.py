@@ -548,7 +548,7 @@ def _clock(c: Candidate, text: str, ctx: Context) -> _Result | None:
         return None
     day = _clock_day(c, g.get("wd"), ctx)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
-    zone = "Z" if (g.get("tz") or "").upper() in ("UTC", "GMT") else ""  # TimeML marks UTC with Z
+    zone = "Z" if (g.get("tz") or "").upper() in ("UTC", "GMT", "ZULU") else ""  # TimeML marks UTC with Z
     return (f"{prefix}T{hour:02d}:{minute:02d}{zone}", "TIME", c.start, c.end, day is None or bool(g.get("wd")))
 
 
@@ -669,5 +669,5 @@ _HANDLERS = {
     "anaphoric": _anaphoric, "ref": _ref, "ref_adj": _ref_adj, "vague_plural": _vague_plural,
     "bare_plural": _bare_plural, "the_years": _the_years, "set": _set, "duration": _duration,
     "decades_long": _decades_long, "same_period": _same_period, "spelled_year": _spelled_year,
-    "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "anaphoric_wd": _anaphoric_wd, "overnight": _overnight, "day_range": _day_range, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "noon": _noon, "holiday": _holiday,
+    "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "anaphoric_wd": _anaphoric_wd, "overnight": _overnight, "day_range": _day_range, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "military": _clock, "noon": _noon, "holiday": _holiday,
 }

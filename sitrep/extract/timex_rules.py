@@ -217,9 +217,13 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     ("decades_long", r"(?P<unit>decades|years|months|centuries)-long"),
     (
         "clock",
-        r"(?:(?P<approx>about|around|approximately|at\s+about)\s+)?"
         r"(?P<hour>[0-2]?\d)(?::(?P<minute>[0-5]\d)\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)?|\s*(?P<ampm2>a\.m\.|p\.m\.|am\b|pm\b))"
         r"(?:\s+(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|local\s+time))?"
+        r"(?:\s+(?P<wd>{WD}|today|yesterday|tomorrow))?",
+    ),
+    (
+        "military",
+        r"(?<![\d.,])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs\b|hours\s+)?(?P<tz>GMT|UTC|Zulu|local\s+time)"
         r"(?:\s+(?P<wd>{WD}|today|yesterday|tomorrow))?",
     ),
     ("noon", r"(?P<word>noon|midnight|midday)(?:\s+(?P<wd>{WD}|today|yesterday|tomorrow))?"),
