@@ -87,6 +87,7 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
 
 
 _CLOCK_KINDS = frozenset({"clock", "military", "noon"})
+_CLOCK_DAY_GAP = 30  # characters: "10:35 a.m. (0735 GMT) Friday"
 
 
 def _date_clock_times(floating: list[TimeRef], refs: list[TimeRef], ctx: Context) -> None:
@@ -95,13 +96,18 @@ def _date_clock_times(floating: list[TimeRef], refs: list[TimeRef], ctx: Context
     if not floating:
         return
     days: dict[int, str] = {}
-    for ref in refs:
-        if ref.span is not None and ref.type == "DATE" and ref.precision == "day":
-            days.setdefault(ctx.token_at(ref.span.start).sent.start, ref.value[:10])
+    dated = [r for r in refs if r.span is not None and r.type == "DATE" and r.precision == "day"]
+    for ref in dated:
+        assert ref.span is not None
+        days.setdefault(ctx.token_at(ref.span.start).sent.start, ref.value[:10])
     for ref in floating:
         if ref.span is None:
             continue
         day = days.get(ctx.token_at(ref.span.start).sent.start)
+        if day is None:
+            # The parser may end a sentence at "a.m.": a day named right after still counts.
+            end = ref.span.end
+            day = next((r.value[:10] for r in dated if r.span and 0 <= r.span.start - end <= _CLOCK_DAY_GAP), None)
         if day and "T" in ref.value:
             ref.value = day + ref.value[ref.value.index("T") :]
             ref.resolved = True
