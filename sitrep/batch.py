@@ -39,8 +39,11 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 16
 # Chunks in flight per worker: one being parsed, one queued, so no worker waits for the parent.
 IN_FLIGHT_PER_WORKER = 2
-# Articles per Dask partition (one Parquet shard each).
+# Articles per Dask partition (one Parquet shard each), at most; fewer for small corpora.
 PARTITION_SIZE = 64
+# Partitions per Dask worker thread, at least: two, so a worker never idles waiting while
+# the other finishes the last, and shards stay large enough to be worth a file.
+PARTITIONS_PER_THREAD = 2
 # Limit BLAS/OpenMP threads in worker processes: N processes x M threads on N cores thrash.
 _WORKER_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -163,8 +166,7 @@ def ingest(
                 bar.advance(len(chunk))
         else:
             _run_pool(chunks, workers, store, report, bar)
-        bar.status("resolving events across articles")
-        report.events = store.rebuild_events()
+        report.events = _resolve(store, bar)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -206,6 +208,15 @@ def _run_pool(
                 bar.advance(len(chunk))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _resolve(store: Store, bar: _Progress) -> int:
+    """Rebuild the cross-article events when articles were added since the last rebuild
+    (in this run, or in an earlier run killed before it got there); else leave them."""
+    if not store.events_stale():
+        return store.counts()["events"]
+    bar.status("resolving events across articles")
+    return store.rebuild_events()
 
 
 # --- Dask --------------------------------------------------------------------------------------
@@ -258,39 +269,61 @@ def run_dask(
     """Analyse on a Dask cluster (``tcp://HOST:8786``, or a LocalCluster for None/"local"),
     one Parquet shard per partition in ``out_dir`` (which remote workers must be able to write
     and this process to read: a shared filesystem), then merge the shards into the store."""
-    from dask.distributed import Client, LocalCluster, as_completed
-
     started = time.perf_counter()
     report = IngestReport()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    with Store(db_path) as store, _Progress(progress) as bar:
+        articles = list(_new_articles(read(paths), store.article_ids(), report))
+        if articles:  # nothing new: no cluster to start
+            _dask_analyse(articles, scheduler, out, store, report, bar,
+                          partition_size=partition_size, n_workers=n_workers, processes=processes)
+        report.events = _resolve(store, bar)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _dask_analyse(
+    articles: list[Article],
+    scheduler: str | None,
+    out: Path,
+    store: Store,
+    report: IngestReport,
+    bar: _Progress,
+    *,
+    partition_size: int,
+    n_workers: int | None,
+    processes: bool,
+) -> None:
+    from dask.distributed import Client, LocalCluster, as_completed
+
     cluster = None
     if scheduler in (None, "", "local"):
         cluster = LocalCluster(
             n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1,
-            processes=processes, dashboard_address=None,
+            processes=processes, dashboard_address=None, silence_logs=logging.WARNING,
         )
-    with Store(db_path) as store, _Progress(progress) as bar:
-        client = Client(cluster if cluster is not None else scheduler)
-        try:
-            partitions = list(_chunks(_new_articles(read(paths), store.article_ids(), report), partition_size))
-            futures = client.map(
-                write_shard, partitions, out_dir=str(out.resolve()),
-                key=[f"sitrep-{shard_name(p)}" for p in partitions],
-            )
-            for future in as_completed(futures):
-                shard, failed = future.result()
-                _record(store, report, read_shard(shard))
-                report.failed.extend(failed)
-                bar.advance(sum(len(p) for p in partitions if shard.endswith(shard_name(p))))
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-        bar.status("resolving events across articles")
-        report.events = store.rebuild_events()
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        # At least PARTITIONS_PER_THREAD partitions per worker thread, so that a small corpus
+        # still keeps every worker busy; at most partition_size articles per shard.
+        threads = max(1, sum(client.nthreads().values()))
+        size = max(1, min(partition_size, -(-len(articles) // (threads * PARTITIONS_PER_THREAD))))
+        partitions = list(_chunks(articles, size))
+        sizes = {shard_name(p): len(p) for p in partitions}
+        futures = client.map(
+            write_shard, partitions, out_dir=str(out.resolve()),
+            key=[f"sitrep-{name}" for name in sizes],
+        )
+        for future in as_completed(futures):
+            shard, failed = future.result()
+            _record(store, report, read_shard(shard))
+            report.failed.extend(failed)
+            bar.advance(sizes.get(Path(shard).name, 0))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 # --- progress ----------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ def _count_articles(db: Path) -> int:
 
 
 def test_sigkill_mid_ingest_is_safe_and_resumable(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "in", 40, sentences=6)
+    corpus = write_corpus(tmp_path / "in", 40, sentences=3)
     db = tmp_path / "killed.db"
     cmd = [sys.executable, "-m", "sitrep.batch", str(corpus), "--db", str(db),
            "--chunk-size", "1", "--no-progress"]

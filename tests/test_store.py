@@ -188,3 +188,35 @@ def test_open_does_not_wait_for_a_writer(tmp_path: Path) -> None:
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_upgrade_from_version_1(tmp_path: Path) -> None:
+    """A store written by schema 1 is migrated in place, its data kept."""
+    from sitrep.store import rows
+    from sitrep.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for sql in MIGRATIONS[0][1]:
+        conn.execute(sql)
+    conn.execute("INSERT INTO schema_version VALUES (1, 'then')")
+    analysis = make_analysis()
+    conn.execute(rows.INSERT_ARTICLE, rows.article_row(analysis, "then"))
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == LATEST_VERSION >= 2
+        assert store.article_ids() == {analysis.article.id}
+        assert store.events_stale()  # built before the flag existed: rebuild to be safe
+
+
+def test_events_stale_flag(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        assert not store.events_stale()
+        store.save([make_analysis()])
+        assert store.events_stale()
+        store.rebuild_events()
+        assert not store.events_stale()
+        store.save([make_analysis()])  # already present: nothing added
+        assert not store.events_stale()

@@ -27,6 +27,7 @@ from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS
 # Several writers (ingest workers' parent, a web server reading) may touch one file; wait up to
 # 30 s for a lock rather than failing at once (SQLite's default is 5 s).
 BUSY_TIMEOUT_MS = 30_000
+_SET_META = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 COUNTED_TABLES = (
     "articles", "places", "mentions", "quotes", "framing_marks", "events", "event_sources",
 )
@@ -131,6 +132,8 @@ class Store:
                         continue
                     added += 1
                     self._insert_children(conn, analysis)
+                if added:
+                    conn.execute(_SET_META, ("events_stale", "1"))
         except sqlite3.Error as exc:
             raise StoreError(Code.E031, detail=str(exc)) from exc
         return added
@@ -222,6 +225,7 @@ class Store:
             with self._tx() as conn:
                 conn.execute("DELETE FROM event_sources")
                 conn.execute("DELETE FROM events")
+                conn.execute(_SET_META, ("events_stale", "0"))
                 for event, group in merged:
                     conn.execute(rows.INSERT_EVENT, rows.event_row(event))
                     indexes: dict[str, set[int]] = {}
@@ -242,6 +246,11 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(Code.E031, detail=str(exc)) from exc
         return len(merged)
+
+    def events_stale(self) -> bool:
+        """True when articles were added after the last ``rebuild_events``."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'events_stale'").fetchone()
+        return bool(row and row[0] == "1")
 
     def events(self) -> list[Event]:
         return self.search_events(limit=None)

@@ -143,6 +143,16 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             "CREATE INDEX event_sources_article ON event_sources(article_id)",
         ),
     ),
+    (
+        2,
+        (
+            # Small key/value state. ``events_stale`` = "1" from the moment a save adds an
+            # article until ``rebuild_events`` commits: an ingest killed between the two is
+            # detected on the next run, which then rebuilds even if it adds nothing new.
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "INSERT INTO meta (key, value) SELECT 'events_stale', '1' WHERE EXISTS (SELECT 1 FROM articles)",
+        ),
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
