@@ -220,3 +220,24 @@ def test_events_stale_flag(tmp_path: Path) -> None:
         assert not store.events_stale()
         store.save([make_analysis()])  # already present: nothing added
         assert not store.events_stale()
+
+
+def test_fast_json_paths_agree_with_model_helpers() -> None:
+    import json
+
+    from test_store_fixtures import make_event
+
+    from sitrep.model import AnalyzedArticle, Event, from_dict
+    from sitrep.resolve.across import merge_events
+    from sitrep.store import rows
+
+    analysis = make_analysis()
+    expected = to_dict(analysis)
+    expected["article"]["text"] = None
+    assert json.loads(rows.analysis_json(analysis)) == expected
+    back = rows.analysis_from_json(rows.analysis_json(analysis), analysis.article.text)
+    assert to_dict(back) == to_dict(from_dict(AnalyzedArticle, to_dict(analysis)))
+    events = [*analysis.events, *merge_events([make_event("a", dead=1), make_event("b", dead=2)])]
+    for event in events:
+        assert json.loads(rows.event_json(event)) == to_dict(event)
+        assert rows.event_from_dict(to_dict(event)) == from_dict(Event, to_dict(event))

@@ -213,12 +213,12 @@ class Store:
         """Re-run across-article resolution over every stored article's events and rewrite the
         events and event_sources tables in one transaction. Returns the number of events."""
         per_article: list[Event] = []
-        mentions_of: dict[str, list[Any]] = {}
+        mentions_of: dict[str, dict[rows.MentionKey, int]] = {}
         for row in self.conn.execute("SELECT analysis FROM articles WHERE skipped IS NULL ORDER BY rowid"):
-            analysis, skipped = rows.events_from_json(row["analysis"])
+            analysis, keys, skipped = rows.events_from_json(row["analysis"])
             if skipped:
                 continue
-            mentions_of[analysis.article.id] = analysis.mentions
+            mentions_of[analysis.article.id] = keys
             per_article.extend(article_events(analysis))
         merged = merge_groups(per_article)
         try:
@@ -232,7 +232,7 @@ class Store:
                     for i in group:
                         member = per_article[i]
                         aid = member.sources[0].article_id
-                        found = rows.mention_indexes(member, mentions_of.get(aid, []))
+                        found = rows.mention_indexes(member, mentions_of.get(aid, {}))
                         indexes.setdefault(aid, set()).update(found)
                     conn.executemany(
                         rows.INSERT_EVENT_SOURCE,
