@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.ingest import ReadResult, read_paths
-from sitrep.model import AnalyzedArticle, Article, from_dict, to_dict
+from sitrep.model import AnalyzedArticle, Article, from_dict
 from sitrep.store import Store
 
 log = logging.getLogger(__name__)
@@ -239,7 +239,7 @@ def write_shard(articles: list[Article], out_dir: str) -> tuple[str, list[tuple[
     table = pa.table({
         "article_id": pa.array([a.article.id for a in done], pa.string()),
         "analysis_json": pa.array(
-            [json.dumps(to_dict(a), ensure_ascii=False) for a in done], pa.string()
+            [json.dumps(a, default=vars, ensure_ascii=False) for a in done], pa.string()
         ),
     })
     tmp = path.with_suffix(".tmp")
