@@ -55,3 +55,8 @@ def test_spans_are_evidence(nlp: Any) -> None:
     for a in (a1, a2):
         assert a.span is not None and text[a.span.start : a.span.end] == a.span.text
     assert a2.kind == "protesters"
+
+
+def test_quantity_head_takes_kind_of_its_object(nlp: Any) -> None:
+    _, a2 = _roles(nlp, "The army killed scores of militants in the hills.", "killed")
+    assert a2 is not None and a2.kind == "rebel"

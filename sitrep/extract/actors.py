@@ -74,6 +74,10 @@ _PATRON_RE = re.compile(
     r"(?:the\s+)?([\w.'’\[\]-]+(?:\s[\w.'’\[\]-]+){0,3})",
     re.IGNORECASE,
 )
+_QUANTITY_HEADS = frozenset(
+    "scores dozens hundreds thousands tens number numbers members some many several most all "
+    "group groups handful majority".split()
+)
 _TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PRONOUNS = frozenset("they it he she we them".split())
 
@@ -194,11 +198,20 @@ def actor_from_span(
     doc: Doc, start_tok: int, end_tok: int, head: Token, matches: list[ActorMatch]
 ) -> Actor | None:
     """Normalise the noun phrase ``doc[start_tok:end_tok]`` whose head is ``head``."""
-    if end_tok <= start_tok or head.ent_type_ in _TIME_ENTS or head.like_num:
+    if end_tok <= start_tok or (head.ent_type_ in _TIME_ENTS and not head.like_num):
         return None
     sp = doc[start_tok:end_tok]
     span = Span(sp.start_char, sp.end_char, sp.text)
     inside = [a for a in matches if a.start >= sp.start_char and a.end <= sp.end_char]
+    if head.lower_ in _QUANTITY_HEADS or head.like_num:
+        # "scores of terrorists", "dozens of protesters", "two of the soldiers": the kind is
+        # that of the "of" object.
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            head = obj
+    if head.like_num or head.ent_type_ in _TIME_ENTS:
+        return None
     head_word = head.lower_
     patron = patron_of(span.text, inside, sp.start_char)
     if patron and (head_word in _MILITIA_WORDS or head_word in _REBEL_WORDS or head_word in _STATE_WORDS):
