@@ -74,7 +74,7 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
         out.append(ref)
         if cand.kind in _CLOCK_KINDS and not cand.groups.get("wd"):
             floating.append(ref)
-        if cand.kind != "year_ago":
+        if cand.kind not in ("year_ago", "same_period", "year_period"):  # derived, not new anchors
             remember(value, ctx)
         day = tn.parse_iso(value)
         if day is not None and ttype == "DATE":
