@@ -155,16 +155,17 @@ def test_meantime_dev_value_f1_floor(nlp: Any, eval_dir: Path) -> None:
     path = eval_dir / "time" / "meantime_dev.jsonl"
     if not path.is_file():
         pytest.skip("meantime_dev.jsonl absent")
-    # Floor a little under the measured full-file score (see the report/README table).
-    assert _value_f1(nlp, _load(path)) >= 0.74
+    # Measured 0.811 with this scorer on the full file (2026-11-25); the target is 0.78.
+    assert _value_f1(nlp, _load(path)) >= 0.78
 
 
 def test_tbaq_dev_sample_value_f1_floor(nlp: Any, eval_dir: Path) -> None:
     path = eval_dir / "time" / "tbaq_dev.jsonl"
     if not path.is_file():
         pytest.skip("tbaq_dev.jsonl absent")
-    # A bounded sample (the first 40 articles) keeps the suite fast.
-    assert _value_f1(nlp, _load(path, 40)) >= 0.70
+    # A bounded sample (the first 40 articles) keeps the suite fast; measured 0.824 on it
+    # (2026-11-25), the full file scores 0.792 with ``sitrep eval time``.
+    assert _value_f1(nlp, _load(path, 40)) >= 0.79
 
 
 def test_dateparser_reads_other_numeric_layouts(nlp: Any) -> None:
