@@ -45,3 +45,8 @@ def test_days_before() -> None:
     assert modality.days_before("2019", "2023-06-01") is not None
     assert modality.days_before(None, "2023-06-01") is None
     assert modality.days_before("2023-05", "2023-06-01") == 1
+
+
+def test_object_of_an_intended_action_is_not_hypothetical(nlp: Any) -> None:
+    assert _mod(nlp, "The minister urged the UN to probe the killings in the capital.", "killings")[0] != "hypothetical"
+    assert _mod(nlp, "The army vowed to prevent attacks on the city.", "attacks")[0] == "hypothetical"

@@ -94,13 +94,15 @@ def is_hypothetical(tok: Token) -> bool:
                 if v.head.lemma_.lower() not in {"manage", "go", "continue", "begin", "start"}:
                     return True
     for anc, _dep in _ancestors_clause(tok, 3):
-        if _dep in {"nsubj", "nsubjpass", "agent"}:
+        if _dep in {"nsubj", "nsubjpass", "agent", "appos"}:
             break  # "strikes are intended to defend": the trigger is the subject, not the aim
         lemma = anc.lemma_.lower()
         if lemma in _INTENT or lemma in _PREVENT:
             return True
-        if anc.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in anc.children):
-            return True  # "we will continue our attacks", "there will be an explosion"
+        if anc.pos_ in {"VERB", "AUX"}:
+            # Only the first verb above the trigger counts: in "urged the UN to probe the
+            # killings" the probe is intended, the killings happened.
+            return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in anc.children)
     return False
 
 
