@@ -50,6 +50,11 @@ def phrase_bounds(head: Token, limit: tuple[int, int] | None = None, cue: Token 
         elif head.i >= hi:
             start = max(start, hi)
     for i in range(head.i - 1, start - 1, -1):
+        # a dateline before the name ("RENO, Nev. (AP) — Donald Trump said")
+        if doc[i].text in ("—", "–", "--", "-") and doc[i].whitespace_:
+            start = i + 1
+            break
+    for i in range(head.i - 1, start - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             start = i + 1
             break
