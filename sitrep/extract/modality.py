@@ -81,9 +81,15 @@ def _subject_text(verb: Token) -> str | None:
     return None
 
 
+_SUPPORT = frozenset("carry launch conduct stage mount commit perpetrate execute unleash make".split())
+
+
 def is_hypothetical(tok: Token) -> bool:
     verb = _governing_verb(tok)
-    for v in {tok, verb}:
+    # A noun trigger shares the mood of its verb only when that verb just performs it ("will
+    # launch attacks"); "will probe the killings" does not make the killings hypothetical.
+    verbs = {tok, verb} if verb is tok or verb.lemma_.lower() in _SUPPORT else {tok}
+    for v in verbs:
         for c in v.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS:
                 return True
