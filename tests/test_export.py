@@ -140,3 +140,11 @@ def test_export_of_real_store(tmp_path: Path) -> None:
     out = io.StringIO()
     acled_csv.write(events, out, timestamp=0)
     assert len(out.getvalue().splitlines()) == 2
+
+
+def test_interaction_needs_actor1() -> None:
+    event = make_event("a", actors=(None, "Civilians"))
+    (row,) = acled_csv.rows([event], timestamp=0)
+    assert (row["inter1"], row["inter2"], row["interaction"]) == ("", "7", "")
+    assert acled_csv.interaction(7, 1) == "17"
+    assert acled_csv.interaction(2, None) == "20"

@@ -150,8 +150,9 @@ def rows(events: Iterable[Event], timestamp: int | None = None) -> list[dict[str
             "actor2": _actor_name(e.actor2),
             "assoc_actor_2": "",
             "inter2": _num(i2),
-            # An actor of unknown kind makes the pair unknown: "10" would claim a sole actor.
-            "interaction": interaction(i1, i2) if (e.actor1 is None or i1) and (e.actor2 is None or i2) else "",
+            # ACLED always has an actor1; without one (or with an actor of unknown kind) the
+            # pair is unknown: "70" would claim a sole civilian action.
+            "interaction": interaction(i1, i2) if i1 and (e.actor2 is None or i2) else "",
             "civilian_targeting": "Civilian targeting" if civilians else "",
             "iso": _num(country.get("isonumeric")),
             "region": "",
