@@ -129,3 +129,11 @@ def test_many_events_scale() -> None:
     merged = merge_events(events)
     assert time.perf_counter() - t0 < 10
     assert sum(len(e.sources) for e in merged) == 3000
+
+
+def test_no_time_evidence_needs_same_place_and_actor() -> None:
+    undated = dict(day=None, published=None)
+    assert len(merge_events([make_event("a", **undated), make_event("b", **undated)])) == 1
+    assert len(merge_events([make_event("a", **undated), make_event("b", town=TOWN_NEAR, **undated)])) == 2
+    assert len(merge_events([make_event("a", **undated),
+                             make_event("b", actors=(None, None), **undated)])) == 2

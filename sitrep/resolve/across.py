@@ -13,6 +13,7 @@ Two events (of different articles) are the same event when all of these hold:
   say "yesterday", which a time normaliser can resolve one day off, hence +-1 day.
   One date unknown -> the articles' publication dates, when both known, are at most
   ``PUBLISHED_SLACK_DAYS`` apart (a report of an undated event is about recent news).
+  No time evidence at all -> only the same geonameid with a shared actor.
 - **place**: same geonameid; or both points within ``NEAR_KM`` (25 km: ACLED geo-precision 2,
   "near a town", covers the town's surroundings); or one place is region-level (ADM1, or
   ACLED precision 3) and the other lies in the same admin1 of the same country; or one is
@@ -189,14 +190,23 @@ def _item(index: int, event: Event) -> _Item:
 def same_event(a: _Item, b: _Item) -> bool:
     if a.article_id == b.article_id or a.family != b.family:
         return False
+    timeless = False
     if a.interval and b.interval:
         if _gap_days(a.interval, b.interval) > DATE_SLACK_DAYS:
             return False
-    elif a.published and b.published and abs((a.published - b.published).days) > PUBLISHED_SLACK_DAYS:
-        return False
+    elif a.published and b.published:
+        if abs((a.published - b.published).days) > PUBLISHED_SLACK_DAYS:
+            return False
+    else:
+        timeless = True
     if a.actors and b.actors and not (a.actors <= b.actors or b.actors <= a.actors):
         return False
     pa, pb = a.event.place, b.event.place
+    if timeless:
+        # No time evidence at all: only the same gazetteer place and a shared actor will do,
+        # or a year of reports about one town would collapse into one event.
+        return bool(pa and pb and pa.geonameid is not None and pa.geonameid == pb.geonameid
+                    and a.actors & b.actors)
     if pa is None or pb is None:
         return bool(a.actors & b.actors)
     return places_match(pa, pb)
