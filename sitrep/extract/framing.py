@@ -42,6 +42,7 @@ CATEGORY_TECHNIQUE = {
     "euphemism": "Loaded_Language",
     "emotive": "Loaded_Language",
     "scare_quote": "Doubt",
+    "distancing": "Doubt",
     "derogatory_label": "Name_Calling,Labeling",
 }
 STANCES = ("neutral", "distancing", "endorsing", "accusing")

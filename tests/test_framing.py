@@ -1,0 +1,134 @@
+"""Framing marks, techniques and the framing profile, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from sitrep.extract.claims import extract_quotes
+from sitrep.extract.framing import (
+    CATEGORY_TECHNIQUE,
+    DATA,
+    extract_framing,
+    framing_profile,
+    lexicon,
+    side_of,
+    stance_asymmetry,
+    technique_of,
+)
+from sitrep.model import AnalyzedArticle, Article, FramingMark, Quote, Span
+
+
+def analyse(nlp: Any, text: str) -> AnalyzedArticle:
+    article = Article.create(text)
+    doc = nlp(text)
+    analysis = AnalyzedArticle(article=article)
+    analysis.quotes = extract_quotes(doc, article, analysis)
+    analysis.framing = extract_framing(doc, article, analysis)
+    for m in analysis.framing:
+        assert text[m.span.start : m.span.end] == m.span.text
+    return analysis
+
+
+def marks(nlp: Any, text: str) -> dict[str, FramingMark]:
+    return {m.span.text: m for m in analyse(nlp, text).framing}
+
+
+def test_lexicon_table_is_well_formed() -> None:
+    with open(DATA / "framing_lexicon.tsv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows and set(rows[0]) == {"term", "category", "neutral_alternative", "technique", "note"}
+    for row in rows:
+        assert row["term"] == row["term"].strip().lower() and row["term"]
+        assert row["category"] in CATEGORY_TECHNIQUE, row
+        assert row["technique"] in ("Loaded_Language", "Name_Calling,Labeling", "Doubt"), row
+        assert row["note"], row
+    assert len({r["term"] for r in rows}) == len(rows)
+
+
+def test_multiword_and_inflected_terms(nlp: Any) -> None:
+    found = marks(nlp, "The occupation forces shelled the camp. Two martyrs were buried. "
+                       "Fighters were looting shops and plundering the grain store.")
+    assert found["occupation forces"].category == "occupation"
+    assert found["occupation forces"].neutral_alternative == "forces"
+    assert found["martyrs"].term == "martyr" and found["martyrs"].neutral_alternative == "person killed"
+    assert found["looting"].category == "looting"
+    assert found["plundering"].category == "looting"
+
+
+def test_labels_and_techniques(nlp: Any) -> None:
+    found = marks(nlp, "The regime said the terrorists were neutralised in a horrific raid.")
+    assert technique_of(found["regime"]) == "Name_Calling,Labeling"
+    assert technique_of(found["terrorists"]) == "Name_Calling,Labeling"
+    assert found["neutralised"].category == "euphemism"
+    assert found["neutralised"].neutral_alternative == "killed"
+    horrific = next(m for t, m in found.items() if "horrific" in t)
+    assert technique_of(horrific) == "Loaded_Language"
+
+
+def test_intensifier_and_noun_join_the_emotive_word(nlp: Any) -> None:
+    found = marks(nlp, "Critics called it an utterly absurd decision.")
+    assert "utterly absurd decision" in found
+
+
+def test_emotive_adjective_on_people_is_a_label(nlp: Any) -> None:
+    found = marks(nlp, "The ruling party blamed corrupt politicians for the crisis.")
+    mark = found["corrupt politicians"]
+    assert technique_of(mark) == "Name_Calling,Labeling"
+
+
+def test_literal_uses_are_skipped(nlp: Any) -> None:
+    found = marks(nlp, "His occupation was teacher. Crowds gathered in Liberation Square.")
+    assert not any(m.category == "occupation" for m in found.values())
+
+
+def test_so_called_and_scare_quotes(nlp: Any) -> None:
+    found = marks(nlp, 'The so-called peace plan left the "safe zone" without water.')
+    assert found["so-called"].category == "scare_quote"
+    assert found['"safe zone"'].category == "scare_quote"
+    assert technique_of(found['"safe zone"']) == "Doubt"
+
+
+def test_quoted_speech_is_not_a_scare_quote(nlp: Any) -> None:
+    found = marks(nlp, '"We stay," the farmer said.')
+    assert not any(m.category == "scare_quote" for m in found.values())
+
+
+def test_profile_rates_terms_and_quoted_marks(nlp: Any) -> None:
+    text = ('The occupation forces raided the town. "They are terrorists," the mayor said. '
+            "The occupation forces left at dawn.")
+    analysis = analyse(nlp, text)
+    profile = framing_profile(analysis)
+    assert profile["counts"]["occupation"] == 2
+    assert profile["in_quotes"] == {"terror_label": 1}
+    assert profile["words"] == len(text.split())
+    assert profile["per_1000_words"]["occupation"] == round(2000 / profile["words"], 2)
+    assert profile["top_terms"][0] == ["occupation forces", 2]
+
+
+def test_stance_asymmetry_by_side() -> None:
+    text = "x" * 50
+
+    def q(speaker: str, stance: str) -> Quote:
+        return Quote(content=Span.of(text, 0, 5), speaker=Span.of(text, 0, 1),
+                     speaker_resolved=speaker, stance=stance)  # type: ignore[arg-type]
+
+    quotes = [q("US military", "distancing"), q("US military", "neutral"),
+              q("The Syrian foreign ministry", "endorsing"), q("he", "distancing")]
+    out = stance_asymmetry(quotes)
+    assert out["distanced"] == ["US"]
+    assert out["endorsed"] == ["SY"]
+    assert out["asymmetric"] is True
+    assert out["by_side"]["US"] == {"neutral": 1, "distancing": 1}
+
+
+def test_side_of() -> None:
+    assert side_of("Syrian state media") == "SY"
+    assert side_of("he") is None
+    assert side_of("Acme Relief Fund") == "Acme Relief Fund"
+
+
+def test_technique_of_unknown_term_uses_category() -> None:
+    mark = FramingMark(span=Span(0, 1, "x"), category="dehumanising", term=None)
+    assert technique_of(mark) == "Name_Calling,Labeling"
+    assert all(e.technique for e in lexicon().values())
