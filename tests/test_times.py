@@ -192,3 +192,11 @@ def test_clock_times_take_the_sentence_day(nlp: Any) -> None:
     got = values(nlp, "The blast occurred at 10:35 a.m. (0735 GMT) Monday, police said.")
     assert got["10:35 a.m."] == "2022-08-22T10:35"
     assert got["0735 GMT"] == "2022-08-22T07:35Z"
+
+
+def test_rates_fractions_and_titles(nlp: Any) -> None:
+    got = values(nlp, 'It saves $2 million a year. Iraq imports about three-quarters of its food, he told "This Week".')
+    assert got.get("a year") == "P1Y"
+    refs = {r.span.text: r for r in run(nlp, "It saves $2 million a year.") if r.span}
+    assert refs["a year"].type == "SET"
+    assert "three-quarters" not in got and "This Week" not in got

@@ -179,8 +179,14 @@ def _plausible(c: Candidate, text: str, ctx: Context) -> bool:
     if c.kind in ("weekday", "holiday") and not text[c.start : c.end].lstrip()[0].isupper():
         return bool(g.get("mod") or g.get("rel")) and g.get("wd", "x")[0].isupper()
     if c.kind == "set" and g.get("perunit"):
-        # "15 a year", "twice a day": a rate, not "a year" as a duration.
-        return prev in ("times", "once", "twice") or bool(re.match(r"^[\d.,]+$|^\$", prev)) or prev in words()["number"]
+        # "15 a year", "twice a day", "$2 million a year": a rate, not "a year" as a duration.
+        return _after_amount(prev)
+    if c.kind == "duration" and g["num"].lower() in ("a", "an") and not g.get("the") and _after_amount(prev):
+        return False  # the rate reading above wins
+    if c.kind == "duration" and g["unit"].lower().startswith("quarter") and g.get("sep", " ").strip() == "-":
+        return False  # "three-quarters of its food", "a four-quarter test": fractions
+    if c.kind == "rel_unit" and g["unit"][:1].isupper():
+        return False  # "This Week", a programme's name
     if c.kind == "ref_adj":
         tok = ctx.token_at(c.start)
         return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.lower_ not in {
@@ -201,6 +207,13 @@ def _plausible(c: Candidate, text: str, ctx: Context) -> bool:
         # "about a quarter of its dealers", "a second aircraft": a fraction and an ordinal.
         return text[c.end : c.end + 12].lower().startswith((" ago", " later", " earlier"))
     return True
+
+
+_AMOUNT_WORDS = frozenset({"times", "once", "twice", "million", "billion", "thousand", "hundred", "percent", "cents"})
+
+
+def _after_amount(prev: str) -> bool:
+    return prev in _AMOUNT_WORDS or bool(re.match(r"^\$?[\d.,]+%?$", prev)) or prev in words()["number"]
 
 
 def _year_is_date(c: Candidate, text: str, ctx: Context) -> bool:

@@ -139,12 +139,12 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "quarter_ref",
         r"(?:the\s+(?:(?P<qmod>latest|last|current|past|previous|most\s+recent|fiscal)\s+)?quarter|"
-        r"the\s+latest\s+period|this\s+quarter)\b",
+        r"the\s+latest\s+period|this\s+quarter)\b(?!-)",
     ),
     ("year_period", r"the\s+(?P<year>{YEAR})\s+(?:period|quarter)\b"),
     (
         "the_year",
-        r"the\s+(?P<ymod>(?:(?:full|fiscal|current|latest|calendar|entire|whole)[\s-]+)*)year\b"
+        r"the\s+(?P<ymod>(?:(?:full|fiscal|current|latest|calendar|entire|whole)[\s-]+)*)year\b(?!-)"
         r"(?!\s+(?:of|before|after|in\s+which|when|that|earlier|ago|two\s+thousand))",
     ),
     (
