@@ -49,7 +49,16 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as exc:
+            self._close_quietly()
             raise StoreError(Code.E031, detail=f"{self.path}: {exc}") from exc
+        except StoreError:
+            self._close_quietly()
+            raise
+
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
 
     # --- lifecycle -----------------------------------------------------------------------------
 
