@@ -186,3 +186,15 @@ def test_shard_roundtrip(tmp_path: Path) -> None:
     assert [a.article.text for a in back] == [a.text for a in articles]
     # An existing shard is reused, not recomputed.
     assert batch.write_shard(articles, str(tmp_path))[0] == path
+
+
+def test_run_dask_with_scheduler_address(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    corpus = write_corpus(tmp_path / "in", 3)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        report = batch.run_dask([corpus], tmp_path / "d.db", scheduler=cluster.scheduler_address,
+                                out_dir=tmp_path / "shards")
+    assert (report.stored, report.failed) == (3, [])
+    # One worker thread -> PARTITIONS_PER_THREAD partitions.
+    assert len(list((tmp_path / "shards").glob("*.parquet"))) == batch.PARTITIONS_PER_THREAD
