@@ -120,7 +120,7 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
     return marks
 
 
-EXTEND = {"intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True}
+EXTEND = {"intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True, "det": True}
 _INTENSIFIERS = frozenset({
     "very", "so", "too", "extremely", "utterly", "totally", "absolutely", "completely", "truly",
     "incredibly", "deeply", "highly", "most", "really", "downright", "outright", "grossly",
@@ -153,6 +153,8 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
         while lo > 0 and doc[lo - 1].head.i in range(lo, end) and doc[lo - 1].dep_ in ("amod", "compound") :
             lo -= 1
         start = lo
+        if EXTEND["det"] and start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i == root.i:
+            start -= 1
     return start, end, category
 
 
