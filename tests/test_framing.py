@@ -59,7 +59,7 @@ def test_multiword_and_inflected_terms(nlp: Any) -> None:
 def test_labels_and_techniques(nlp: Any) -> None:
     found = marks(nlp, "The regime said the terrorists were neutralised in a horrific raid.")
     assert technique_of(found["The regime"]) == "Name_Calling,Labeling"  # "the" joins a label
-    assert technique_of(found["terrorists"]) == "Name_Calling,Labeling"
+    assert technique_of(found["the terrorists"]) == "Name_Calling,Labeling"
     assert found["neutralised"].category == "euphemism"
     assert found["neutralised"].neutral_alternative == "killed"
     horrific = next(m for t, m in found.items() if "horrific" in t)
