@@ -58,8 +58,8 @@ def test_multiword_and_inflected_terms(nlp: Any) -> None:
 
 def test_labels_and_techniques(nlp: Any) -> None:
     found = marks(nlp, "The regime said the terrorists were neutralised in a horrific raid.")
-    assert technique_of(found["The regime"]) == "Name_Calling,Labeling"  # "the" joins a label
-    assert technique_of(found["the terrorists"]) == "Name_Calling,Labeling"
+    assert technique_of(found["regime"]) == "Name_Calling,Labeling"
+    assert technique_of(found["terrorists"]) == "Name_Calling,Labeling"
     assert found["neutralised"].category == "euphemism"
     assert found["neutralised"].neutral_alternative == "killed"
     horrific = next(m for t, m in found.items() if "horrific" in t)
@@ -75,6 +75,11 @@ def test_emotive_adjective_on_people_is_a_label(nlp: Any) -> None:
     found = marks(nlp, "The ruling party blamed corrupt politicians for the crisis.")
     mark = found["corrupt politicians"]
     assert technique_of(mark) == "Name_Calling,Labeling"
+
+
+def test_personal_label_keeps_its_article(nlp: Any) -> None:
+    found = marks(nlp, "The columnist mocked the globalists again.")
+    assert technique_of(found["the globalists"]) == "Name_Calling,Labeling"
 
 
 def test_literal_uses_are_skipped(nlp: Any) -> None:

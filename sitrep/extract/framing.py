@@ -153,7 +153,9 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
         while lo > 0 and doc[lo - 1].head.i in range(lo, end) and doc[lo - 1].dep_ in ("amod", "compound") :
             lo -= 1
         start = lo
-        if EXTEND["det"] and start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i == root.i:
+        # "the Dems", "the wicked": a personal label keeps its article; a conflict label
+        # ("the occupation forces") does not, so that its neutral alternative reads right
+        if EXTEND["det"] and category in ("political_label", "dehumanising") and start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i == root.i:
             start -= 1
     return start, end, category
 
