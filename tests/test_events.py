@@ -124,3 +124,14 @@ def test_crime_context_is_not_an_event(nlp: Any) -> None:
 
 def test_aggregate_tally_is_not_an_event(nlp: Any) -> None:
     assert mentions(nlp, "So far this year, about 100 people have been killed in clashes.") == []
+
+
+def test_killing_follows_the_blast(nlp: Any) -> None:
+    text = "A car bomb exploded near the market on Monday, killing five people."
+    article = Article.create(text, published="2023-03-10")
+    found = mentions(nlp, text)
+    assert {m.sub_event_type for m in found} == {"Remote explosive/landmine/IED"}
+    from sitrep.resolve.within import merge_mentions
+
+    (ev,) = merge_mentions(found, article)
+    assert ev.fatalities.best == 5

@@ -414,7 +414,36 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         ))
         families.append(entry.family)
         typed_at[tok.i] = sub
+    _consequences_follow_mechanism(mentions, families)
     return mentions
+
+
+_GENERIC_SUBS = frozenset({"Attack", "Armed clash"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _consequences_follow_mechanism(mentions: list[EventMention], families: list[str]) -> None:
+    """"A blast ripped through the market, killing five": the killing is the outcome of the
+    blast, not a second event. A death/injury trigger (family "kill") that shares its sentence
+    with a more specific violent mention takes that mention's type (so the two merge and the
+    count goes to it) and ranks just below it."""
+    by_sent: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sent.setdefault(m.sentence.start, []).append(i)
+    for idxs in by_sent.values():
+        specific = [
+            mentions[i] for i in idxs
+            if families[i] != "kill" and mentions[i].event_type in _VIOLENT_TYPES
+            and mentions[i].sub_event_type not in _GENERIC_SUBS and mentions[i].modality != "hypothetical"
+        ]
+        if not specific:
+            continue
+        best = max(specific, key=lambda m: m.confidence)
+        for i in idxs:
+            m = mentions[i]
+            if families[i] == "kill" and m.sub_event_type in _GENERIC_SUBS and m.modality == best.modality:
+                m.sub_event_type, m.event_type = best.sub_event_type, best.event_type
+                m.confidence = min(m.confidence, max(best.confidence - 0.01, 0.01))
 
 
 def _place_owner(tok: Token, a2: Actor | None, matches: list[act.ActorMatch]) -> Actor | None:
