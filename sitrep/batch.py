@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitrep.errors import SitrepError
 from sitrep.ingest import ReadResult, read_paths
 from sitrep.model import AnalyzedArticle, Article, from_dict
 from sitrep.store import Store
@@ -136,8 +137,22 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _record(store: Store, report: IngestReport, done: list[AnalyzedArticle]) -> None:
-    store.save(done)
-    for a in done:
+    """Store one chunk in one transaction. If the chunk cannot be stored (an article whose
+    text SQLite cannot encode, say), the transaction rolls back and the chunk is stored article
+    by article, so only the culprit is lost and reported."""
+    try:
+        store.save(done)
+        saved = done
+    except (SitrepError, ValueError) as exc:
+        log.debug("chunk not stored (%s); storing article by article", exc)
+        saved = []
+        for a in done:
+            try:
+                store.save([a])
+                saved.append(a)
+            except (SitrepError, ValueError) as one:
+                report.failed.append((a.article.source_path or a.article.id, f"not stored: {one}"))
+    for a in saved:
         if a.skipped:
             report.skipped += 1
         else:

@@ -12,7 +12,7 @@ import pytest
 
 from sitrep import batch
 from sitrep.ingest import ReadResult
-from sitrep.model import Article
+from sitrep.model import AnalyzedArticle, Article
 from sitrep.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -198,3 +198,23 @@ def test_run_dask_with_scheduler_address(tmp_path: Path) -> None:
     assert (report.stored, report.failed) == (3, [])
     # One worker thread -> PARTITIONS_PER_THREAD partitions.
     assert len(list((tmp_path / "shards").glob("*.parquet"))) == batch.PARTITIONS_PER_THREAD
+
+
+def test_unstorable_article_costs_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = Article.create("Police reported two arrests in Northbridge on Monday.")
+    # A lone surrogate: SQLite cannot encode it (readers never produce one; a plugin might).
+    bad = Article(id="badbadbad", text="Gunmen attacked a convoy near Lakeview \udc80 on Friday.")
+
+    def fake_read(paths):  # type: ignore[no-untyped-def]
+        return iter([ReadResult("good.txt", good, None), ReadResult("bad.txt", bad, None)])
+
+    monkeypatch.setattr(batch, "read", fake_read)
+    # Analysis is beside the point here (it would refuse the surrogate itself).
+    monkeypatch.setattr(batch, "_analyze_chunk_safe",
+                        lambda chunk: ([AnalyzedArticle(article=a) for a in chunk], []))
+    report = batch.ingest(["ignored"], tmp_path / "s.db", progress=False)
+    assert report.stored == 1
+    assert [p for p, _ in report.failed] == ["bad.txt"]
+    assert report.failed[0][1].startswith("not stored")
+    with Store(tmp_path / "s.db") as store:
+        assert store.article_ids() == {good.id}
