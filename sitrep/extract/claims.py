@@ -196,6 +196,12 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
         entry = _cue_entry(tok, lex)
         if entry is None:
             continue
+        passive = _passive_attribution(tok)
+        if passive is not None:
+            agent, content = passive
+            found.append((tok, agent, _token_chars(doc, *content), None))
+            used_cues.add(tok.i)
+            continue
         bounds = _content_bounds(tok, entry.clause_only)
         if bounds is None:
             continue
@@ -356,6 +362,25 @@ def _speaker_token(cue: Token) -> Token | None:
             tok = tok.head
             continue
         return None
+    return None
+
+
+def _passive_attribution(cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """'The bill, opposed by House Republicans, ...' / 'The plan was rejected by voters': the
+    agent is the speaker, the passive subject (or the noun the participle describes) the
+    content."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None:
+        return pobj, (subj.left_edge.i, subj.right_edge.i + 1)
+    if cue.dep_ == "acl" and cue.head.i < cue.i:
+        head = cue.head
+        return pobj, (head.left_edge.i, head.i + 1)
     return None
 
 
