@@ -54,3 +54,11 @@ def test_anaphoric_weekday_and_overnight() -> None:
     found = spans("Prices fell from the previous Friday after overnight selling.")
     assert ("anaphoric_wd", "the previous Friday") in found
     assert ("overnight", "overnight") in found
+
+
+def test_gates_skip_rules_without_their_words() -> None:
+    g = tr.gates()
+    assert "aug" in g["date_mdy"] and "sept"[:3] in g["month"]
+    assert "christmas" in g["holiday"]
+    # A text with no month name still finds its weekday, and no month rule fires.
+    assert spans("Troops withdrew on Friday.") == [("weekday", "Friday")]

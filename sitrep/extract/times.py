@@ -56,7 +56,7 @@ def extract_times(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list
 
 def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
     """All time expressions in ``text`` (parsed as ``doc``), normalised against ``published``."""
-    ctx = Context(dct=tn.parse_iso(published), doc=doc, starts=[t.idx for t in doc])
+    ctx = Context(dct=tn.parse_iso(published), doc=doc, starts=doc.to_array("IDX").tolist())
     cands = [c for c in find_candidates(text) if _plausible(c, text, ctx)]
     out: list[TimeRef] = []
     floating: list[TimeRef] = []  # clock times with no day of their own

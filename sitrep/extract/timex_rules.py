@@ -243,6 +243,28 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
 
 
 @functools.lru_cache(maxsize=1)
+def gates() -> dict[str, tuple[str, ...]]:
+    """Rule kind -> words one of which a text must contain for the rule to run (lower-cased
+    substring tests cost next to nothing; a regex scan is a pass over the text). Rules not
+    listed always run. Lexicon-based gates come from the same TSV as the patterns."""
+    w = words()
+    months = tuple(sorted({m[:3] for m in (*w["month"], *w["month_abbr"])}))
+    weekdays = tuple(w["weekday"])
+    return {
+        "date_mdy": months, "date_dmy": months, "month_year": months, "month": months,
+        "day_range": months, "weekday": weekdays, "anaphoric_wd": weekdays,
+        "season": tuple(w["season"]), "holiday": tuple({h.split()[0] for h in w["holiday"]}),
+        "quarter": ("quarter", "half"), "quarter_ref": ("quarter", "period"),
+        "year_period": ("period", "quarter"), "same_period": ("same", "corresponding", "comparable"),
+        "century": ("centur",), "decade": ("0s",), "spelled_year": ("nineteen", "thousand"),
+        "spelled_decade": ("ties",), "year_end": ("end",), "military": ("gmt", "utc", "zulu", "local time"),
+        "noon": ("noon", "midnight", "midday"), "clock": (":", "a.m", "p.m", "am", "pm"),
+        "iso": ("-",), "numeric": ("/",), "dotted": (".", "/"), "overnight": ("overnight",),
+        "decades_long": ("-long",), "the_years": ("years",), "bare_plural": ("for ",),
+    }
+
+
+@functools.lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     frag = _fragments()
     compiled = []
@@ -257,7 +279,11 @@ def rules() -> tuple[Rule, ...]:
 def find_candidates(text: str) -> list[Candidate]:
     """All rule matches, overlapping each other; ``select`` picks among them."""
     found: list[Candidate] = []
+    lower = text.lower()
     for rank, rule in enumerate(rules()):
+        gate = gates().get(rule.kind)
+        if gate is not None and not any(word in lower for word in gate):
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start():
                 continue
