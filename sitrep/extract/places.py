@@ -191,7 +191,10 @@ def _embedded(g: gz.Gazetteer, ent: SpacySpan) -> list[tuple[int, int]]:
             name = ent.doc.text[a:b]
             if norm.key(name) in _STOP or len(name) < 2:
                 continue
-            if _prominent(g, name, MIN_POP_UNTAGGED, allow_demonym=False, towns_only=True):
+            county = n > 1 and run[n - 1].lower_ in ("county", "parish") and any(
+                m.kind == gz.NAME and m.entry.source == "adm2" for m in g.lookup(name))
+            if county or _prominent(g, name, MIN_POP_UNTAGGED, allow_demonym=True,
+                                    towns_only=True):
                 out.append((a, b))
                 break
     return out
