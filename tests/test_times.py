@@ -200,3 +200,8 @@ def test_rates_fractions_and_titles(nlp: Any) -> None:
     refs = {r.span.text: r for r in run(nlp, "It saves $2 million a year.") if r.span}
     assert refs["a year"].type == "SET"
     assert "three-quarters" not in got and "This Week" not in got
+
+
+def test_impossible_date_falls_back_to_its_parts(nlp: Any) -> None:
+    got = values(nlp, "On 31 February 2020 the talks failed.")
+    assert got == {"February 2020": "2020-02"}

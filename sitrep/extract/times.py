@@ -60,9 +60,16 @@ def tag(text: str, published: str | None, doc: Doc) -> list[TimeRef]:
     cands = [c for c in find_candidates(text) if _plausible(c, text, ctx)]
     out: list[TimeRef] = []
     floating: list[TimeRef] = []  # clock times with no day of their own
-    for cand in select(cands):
+    queue = select(cands)
+    failed: list[Candidate] = []
+    while queue:
+        cand = queue.pop(0)
         got = normalise(cand, text, ctx)
         if got is None:
+            # "31 February 2020" is no date, but the year inside it still is one.
+            failed.append(cand)
+            inner = [c for c in cands if cand.start <= c.start and c.end <= cand.end and c not in failed]
+            queue[:0] = select(inner)
             continue
         value, ttype, start, end, relative = got
         span = Span.of(text, start, end)
