@@ -396,9 +396,7 @@ def _content_bounds(cue: Token, clause_only: bool = False) -> tuple[tuple[int, i
         ):
             return None  # "seemed happy": not an attribution
         return (c.left_edge.i, c.right_edge.i + 1), None
-    if clause_only:
-        return None
-    objs = [c for c in cue.children if c.dep_ in _OBJECTS]
+    objs = [] if clause_only else [c for c in cue.children if c.dep_ in _OBJECTS]
     if objs:
         o = objs[0]
         end = o.right_edge.i + 1
@@ -409,7 +407,8 @@ def _content_bounds(cue: Token, clause_only: bool = False) -> tuple[tuple[int, i
         return (o.left_edge.i, end), None
     for c in cue.children:
         # "called for a ceasefire", "warned of", "spoke about": the prepositional object
-        if c.dep_ == "prep" and c.i == cue.i + 1 and (
+        between = doc[cue.i + 1 : c.i]
+        if c.dep_ == "prep" and c.i > cue.i and all(t.pos_ == "ADV" for t in between) and (
             c.lower_ in _CONTENT_PREPS or (cue.lemma_.lower(), c.lower_) in cue_lexicon().particles
         ):
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
