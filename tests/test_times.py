@@ -205,3 +205,10 @@ def test_rates_fractions_and_titles(nlp: Any) -> None:
 def test_impossible_date_falls_back_to_its_parts(nlp: Any) -> None:
     got = values(nlp, "On 31 February 2020 the talks failed.")
     assert got == {"February 2020": "2020-02"}
+
+
+def test_deadlines_after_until_look_forward(nlp: Any) -> None:
+    got = values(nlp, "The ministry extended the ceasefire until Nov. 17.", "1989-10-30")
+    assert got["Nov. 17"] == "1989-11-17"
+    got = values(nlp, "The convoy was attacked on Nov. 17.", "1989-10-30")
+    assert got["Nov. 17"] == "1988-11-17"

@@ -120,7 +120,10 @@ def _explicit_date(c: Candidate, text: str, ctx: Context) -> _Result | None:
     if ctx.dct is None:
         return (f"XXXX-{month:02d}-{day:02d}", "DATE", start, c.end, True)
     explicit = "last" if _preceded_by(text, c.start, ("last",)) else None
-    year = tn.month_year(ctx.dct, month, day, tense_at(ctx, c.start), explicit)
+    tense = tense_at(ctx, c.start)
+    if tense == "past" and _preceded_by(text, c.start, _FORWARD_PREPS):
+        tense = None  # "extended the offer until Nov. 17": a deadline, not the past
+    year = tn.month_year(ctx.dct, month, day, tense, explicit)
     d = tn.safe_date(year, month, day)
     return (d.isoformat(), "DATE", start, c.end, True) if d else None
 
@@ -181,10 +184,14 @@ def _month(c: Candidate, text: str, ctx: Context) -> _Result | None:
     elif rel == "this":
         year = ctx.dct.year
     else:
-        year = tn.month_year(ctx.dct, month, None, tense_at(ctx, c.start), rel)
+        tense = tense_at(ctx, c.start)
+        if tense == "past" and _preceded_by(text, c.start, _FORWARD_PREPS):
+            tense = None
+        year = tn.month_year(ctx.dct, month, None, tense, rel)
     return (f"{year:04d}-{month:02d}", "DATE", c.start, c.end, True)
 
 
+_FORWARD_PREPS = ("until", "till", "through", "to", "pending")
 _OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.IGNORECASE)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
