@@ -411,13 +411,18 @@ def _content_bounds(cue: Token, clause_only: bool = False) -> tuple[tuple[int, i
         if c.dep_ == "prep" and c.i > cue.i and all(t.pos_ == "ADV" for t in between) and (
             c.lower_ in _CONTENT_PREPS or (cue.lemma_.lower(), c.lower_) in cue_lexicon().particles
         ):
-            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                return (pobj.left_edge.i, pobj.right_edge.i + 1), c
+            if c.right_edge.i > c.i:  # "called for all candidates to lay out specifics"
+                return (c.i + 1, c.right_edge.i + 1), c
     subj = next((c for c in cue.children if c.dep_ in _SUBJ), None)
     if subj is None:
         return None
     sent = cue.sent
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "As the Post reported, the deal collapsed." -> the clause the as-clause modifies
+        head = cue.head
+        if cue.i < head.i:
+            return (cue.right_edge.i + 1, head.right_edge.i + 1), None
+        return (head.left_edge.i, cue.left_edge.i), None
     if cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i and subj.i < cue.i:
         # "The plan, he said, will fail." -> the clause the cue interrupts (covering span)
         head = cue.head
