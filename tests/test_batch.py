@@ -218,3 +218,12 @@ def test_unstorable_article_costs_only_itself(tmp_path: Path, monkeypatch: pytes
     assert report.failed[0][1].startswith("not stored")
     with Store(tmp_path / "s.db") as store:
         assert store.article_ids() == {good.id}
+
+
+def test_progress_bar_goes_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = write_corpus(tmp_path / "in", 2)
+    report = batch.ingest([corpus], tmp_path / "s.db", progress=True)
+    assert report.stored == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "2/?" in captured.err
