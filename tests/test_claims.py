@@ -179,3 +179,24 @@ def test_link_quotes_to_events() -> None:
 @pytest.mark.parametrize("text", ["", "   ", '"', "“”", "'' ''", "Said."])
 def test_degenerate_texts(nlp: Any, text: str) -> None:
     assert isinstance(quotes_of(nlp, text), list)
+
+
+def test_passive_agent_is_the_speaker(nlp: Any) -> None:
+    text = "The ceasefire plan was rejected by the rebel council on Sunday."
+    q = one(quotes_of(nlp, text), "rejected")
+    assert q.speaker is not None and q.speaker.text == "the rebel council"
+    assert q.content.text == "The ceasefire plan"
+
+
+def test_as_reported_clause(nlp: Any) -> None:
+    text = "As the local radio reported, the bridge was closed after the shelling."
+    q = one(quotes_of(nlp, text), "reported")
+    assert q.speaker is not None and q.speaker.text == "the local radio"
+    assert q.content.text == "the bridge was closed after the shelling"
+
+
+def test_colon_attribution_in_a_headline(nlp: Any) -> None:
+    text = "Governor Lena Park: Relief convoys will reach the valley this week\n\nBody text follows."
+    q = one(quotes_of(nlp, text), ":")
+    assert q.speaker is not None and q.speaker.text == "Governor Lena Park"
+    assert q.content.text == "Relief convoys will reach the valley this week"
