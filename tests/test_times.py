@@ -212,3 +212,10 @@ def test_deadlines_after_until_look_forward(nlp: Any) -> None:
     assert got["Nov. 17"] == "1989-11-17"
     got = values(nlp, "The convoy was attacked on Nov. 17.", "1989-10-30")
     assert got["Nov. 17"] == "1988-11-17"
+
+
+def test_that_quarter_and_into_the_summer(nlp: Any) -> None:
+    got = values(nlp, "Profit fell in the second quarter. Costs for that quarter rose well into the summer.")
+    assert got["the second quarter"] == "2022-Q2"
+    assert got["that quarter"] == "2022-Q2"
+    assert got["the summer"] == "2022-SU"

@@ -45,7 +45,7 @@ _MONTH_CUES = frozenset(
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "jan", "mar", "sep", "dec", "jun"})
 _SEASON_CUES = frozenset(
     {"in", "during", "by", "since", "until", "through", "over", "this", "next", "last", "of",
-     "before", "after"}
+     "before", "after", "into"}
 )
 
 

@@ -342,7 +342,7 @@ def _ago(c: Candidate, text: str, ctx: Context) -> _Result | None:
 
 
 def _anchor_unit(unit: str) -> tn.Unit | None:
-    return {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "day": "D"}.get(unit)  # type: ignore[return-value]
+    return {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE", "day": "D"}.get(unit)  # type: ignore[return-value]
 
 
 def _rel_unit(c: Candidate, text: str, ctx: Context) -> _Result | None:
@@ -429,6 +429,8 @@ def _anaphoric(c: Candidate, text: str, ctx: Context) -> _Result | None:
     unit = g["unit"].lower()
     direction = (g.get("dir") or "").lower()
     step = 1 if direction in ("next", "following") else -1 if direction == "previous" else 0
+    if unit == "quarter" and step == 0 and ctx.last_quarter:
+        return (ctx.last_quarter, "DATE", c.start, c.end, True)  # "that quarter"
     if unit in ("morning", "afternoon", "evening", "night"):
         d = base + dt.timedelta(days=step)
         return (d.isoformat(), "DATE", c.start, c.end, True)

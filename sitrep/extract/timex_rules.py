@@ -185,7 +185,7 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "anaphoric",
         r"(?:(?P<mod>earlier|later)\s+)?(?:that|the\s+(?P<dir>next|following|previous|same))\s+"
-        r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b",
+        r"(?P<unit>day|morning|afternoon|evening|night|week|month|quarter|year)\b",
     ),
     ("anaphoric_wd", r"the\s+(?P<dir>previous|following|next)\s+(?P<wd>{WD})"),
     ("overnight", r"overnight\b"),
