@@ -221,17 +221,21 @@ class Store:
     def rebuild_events(self) -> int:
         """Re-run across-article resolution over every stored article's events and rewrite the
         events and event_sources tables in one transaction. Returns the number of events."""
-        per_article: list[Event] = []
-        mentions_of: dict[str, dict[rows.MentionKey, int]] = {}
-        for row in self.conn.execute("SELECT analysis FROM articles WHERE skipped IS NULL ORDER BY rowid"):
-            analysis, keys, skipped = rows.events_from_json(row["analysis"])
-            if skipped:
-                continue
-            mentions_of[analysis.article.id] = keys
-            per_article.extend(article_events(analysis))
-        merged = merge_groups(per_article)
         try:
+            # Read and write under one write lock: an article saved by another process while
+            # we cluster would otherwise be missing from the events yet marked as resolved.
             with self._tx() as conn:
+                per_article: list[Event] = []
+                mentions_of: dict[str, dict[rows.MentionKey, int]] = {}
+                for row in conn.execute(
+                    "SELECT analysis FROM articles WHERE skipped IS NULL ORDER BY rowid"
+                ):
+                    analysis, keys, skipped = rows.events_from_json(row["analysis"])
+                    if skipped:
+                        continue
+                    mentions_of[analysis.article.id] = keys
+                    per_article.extend(article_events(analysis))
+                merged = merge_groups(per_article)
                 conn.execute("DELETE FROM event_sources")
                 conn.execute("DELETE FROM events")
                 conn.execute(_SET_META, ("events_stale", "0"))
