@@ -43,3 +43,16 @@ def test_place_in_another_role_gives_none(locate: Any) -> None:
     # The country is the subject of another predicate, not where the killing happened.
     text = "Iran condemned the attack, which killed three guards."
     assert locate(text, "killed") is None
+
+
+def test_near_a_town_has_precision_two(nlp: Any) -> None:
+    text = "A roadside bomb killed two soldiers near Kirkuk on Monday."
+    doc = nlp(text)
+    article = Article.create(text)
+    places = extract_places(doc, article, AnalyzedArticle(article=article))
+    i = text.index("killed")
+    p = event_location_span(doc, (i, i + len("killed")), places)
+    assert p is not None and p.span is not None and p.span.text == "Kirkuk"
+    assert p.precision == 2
+    # The extractor's own record of the town keeps precision 1.
+    assert [q.precision for q in places if q.span and q.span.text == "Kirkuk"] == [1]

@@ -12,6 +12,8 @@ place for the event at all.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.model import Place
@@ -163,4 +165,18 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> P
             best = (s, p)
     if best is None or best[0] < THRESHOLD:
         return None
-    return best[1]
+    place = best[1]
+    if place.precision == 1 and place.span is not None and _is_near(doc, place.span):
+        # ACLED geo-precision 2: "near X", "on the outskirts of X".
+        return dataclasses.replace(place, precision=2)
+    return place
+
+
+def _is_near(doc: Doc, span: ModelSpan) -> bool:
+    tok = _token_at(doc, span.start, span.end)
+    if tok is None:
+        return False
+    head = _lift(tok)
+    if head.dep_ == "pobj" and head.head.lower_ in NEAR_PREPS:
+        return True
+    return head.lower_ in ("outskirts", "outskirt", "vicinity")
