@@ -15,6 +15,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from sitrep.extract import timex_norm as tn
+from sitrep.extract.timex_lengths import (
+    bare_plural,
+    decades_long,
+    duration,
+    number_value,
+    ref,
+    ref_adj,
+    set_value,
+    the_years,
+    unit_code,
+    vague_plural,
+)
 from sitrep.extract.timex_rules import Candidate, words
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
@@ -289,41 +301,10 @@ def _year_ago(c: Candidate, text: str, ctx: Context) -> _Result | None:
     return (tn.relative(ctx.dct, -1, "Y"), "DATE", c.start, c.end, True)
 
 
-_UNIT_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
-               "decade": "DE", "century": "CE", "centurie": "CE"}
-
-
-def _unit(raw: str) -> str:
-    key = raw.lower().rstrip("s") if raw.lower() != "centuries" else "century"
-    return words()["unit"].get(key, "")
-
-
-def _number(raw: str) -> float | None:
-    """'three' -> 3, '20' -> 20, 'twenty-five' -> 25, 'two and a half' -> 2.5, vague -> None."""
-    s = re.sub(r"\s+", " ", raw.lower()).strip()
-    extra = 0.0
-    if s.endswith(("and a half", "and one half", "and a-half")):
-        extra = 0.5
-        s = s.split(" and ")[0]
-    if s.endswith(" 1/2"):
-        extra, s = 0.5, s[:-4]
-    w = words()
-    if s in w["vague_number"]:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", s):
-        return float(s) + extra
-    if s in w["number"]:
-        return float(w["number"][s]) + extra
-    parts = re.split(r"[\s-]", s)
-    if len(parts) == 2 and parts[0] in w["number"] and parts[1] in w["number"]:
-        return float(w["number"][parts[0]]) + float(w["number"][parts[1]]) + extra
-    return None
-
-
 def _ago(c: Candidate, text: str, ctx: Context) -> _Result | None:
     g = c.groups
-    unit = _unit(g["unit"])
-    n = _number(g["num"])
+    unit = unit_code(g["unit"])
+    n = number_value(g["num"])
     if unit in ("S", "TM", "TH"):
         return None
     if n is None:
@@ -456,70 +437,6 @@ def _overnight(c: Candidate, text: str, ctx: Context) -> _Result | None:
     return (f"{day}TNI", "TIME", c.start, c.end, True)
 
 
-def _ref(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    key = re.sub(r"\s+", " ", c.groups["word"].lower())
-    return (words()["ref"][key], "DATE", c.start, c.end, False)
-
-
-def _ref_adj(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    value = {"current": "PRESENT_REF", "recent": "PAST_REF", "future": "FUTURE_REF",
-             "former": "PAST_REF"}[c.groups["word"].lower()]
-    return (value, "DATE", c.start, c.end, False)
-
-
-def _vague_plural(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    unit = _unit(c.groups["unit"])
-    return (tn.duration(None, unit), "DURATION", c.start, c.end, False) if unit else None
-
-
-def _decades_long(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    unit = _unit(c.groups["unit"])
-    return (tn.duration(None, "Y" if unit in ("DE", "CE") else unit), "DURATION", c.start, c.end, False)
-
-
-def _set(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    g = c.groups
-    word = (g.get("word") or "").lower()
-    fixed = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-             "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
-    if word:
-        return (fixed[word], "SET", c.start, c.end, False)
-    if g.get("perunit"):
-        return (tn.duration(1, _unit(g["perunit"])), "SET", c.start, c.end, False)
-    raw = g["unit"].lower()
-    if raw in words()["weekday"]:
-        return (f"XXXX-WXX-{words()['weekday'][raw]}", "SET", c.start, c.end, False)
-    if raw in words()["part_of_day"]:
-        return (f"XXXX-XX-XXT{words()['part_of_day'][raw]}", "SET", c.start, c.end, False)
-    n = _number(g["num"]) if g.get("num") else 1.0
-    unit = _unit(raw)
-    return (tn.duration(n, unit), "SET", c.start, c.end, False) if unit else None
-
-
-def _duration(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    g = c.groups
-    unit = _unit(g["unit"])
-    if not unit:
-        return None
-    n = _number(g["num"])
-    vague = g["num"].lower() in words()["vague_number"]
-    if (n is None and not vague) or (n is not None and n >= 1000):
-        return None  # "the 1988 quarter" is a year, not 1988 quarters
-    if g.get("sep", " ").strip() == "-" and vague:
-        return None
-    if g.get("half") and n is not None:
-        n += 0.5
-    start = c.start
-    if g.get("the") and not g.get("drel") and not g.get("hist"):
-        # "a two-hour meeting", "the 23-year occupation": the length alone, without the
-        # noun phrase's determiner (TimeBank extent); "the nine months ended ..." keeps it.
-        after = ctx.token_at(c.end + 1) if c.end + 1 < len(text) else None
-        nominal = after is not None and after.idx > c.end and (after.pos_ in ("NOUN", "PROPN", "ADJ") or after.lower_ == "of")
-        if g.get("sep", " ").strip() == "-" or nominal:
-            start = c.starts.get("approx", c.starts["num"])
-    return (tn.duration(n, unit), "DURATION", start, c.end, False)
-
-
 def _year_period(c: Candidate, text: str, ctx: Context) -> _Result | None:
     # "the 1988 period" in a results story: that year's edition of the last quarter named.
     year = c.groups["year"]
@@ -533,15 +450,6 @@ def _the_year(c: Candidate, text: str, ctx: Context) -> _Result | None:
     if re.match(r"\s+(ended|ending|ends|to\s+date)", after):
         return ("P1Y", "DURATION", c.start, c.end, False)  # "the year ended Sept. 30"
     return (tn.fmt(ctx.dct, "Y"), "DATE", c.start, c.end, True)
-
-
-def _bare_plural(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    unit = _unit(c.groups["unit"])
-    return (tn.duration(None, "Y" if unit == "DE" else unit), "DURATION", c.start, c.end, False) if unit else None
-
-
-def _the_years(c: Candidate, text: str, ctx: Context) -> _Result | None:
-    return ("PXY", "DURATION", c.start, c.end, False)
 
 
 def _clock(c: Candidate, text: str, ctx: Context) -> _Result | None:
@@ -599,8 +507,6 @@ def _holiday(c: Candidate, text: str, ctx: Context) -> _Result | None:
         year = tn.month_year(ctx.dct, 11, 25, tense_at(ctx, c.start))
     year = year or 0
     return (tn.nth_weekday(year, 11, 4, 4).isoformat(), "DATE", c.start, c.end, g.get("year") is None)
-
-
 
 
 def _same_period(c: Candidate, text: str, ctx: Context) -> _Result | None:
@@ -675,8 +581,8 @@ _HANDLERS = {
     "decade": _decade, "century": _century, "quarter": _quarter, "quarter_ref": _quarter_ref,
     "year_ago": _year_ago, "ago": _ago, "rel_unit": _rel_unit, "in_the_unit": _in_the_unit,
     "the_weekend": _the_weekend, "weekday": _weekday, "deictic": _deictic,
-    "anaphoric": _anaphoric, "ref": _ref, "ref_adj": _ref_adj, "vague_plural": _vague_plural,
-    "bare_plural": _bare_plural, "the_years": _the_years, "set": _set, "duration": _duration,
-    "decades_long": _decades_long, "same_period": _same_period, "spelled_year": _spelled_year,
+    "anaphoric": _anaphoric, "ref": ref, "ref_adj": ref_adj, "vague_plural": vague_plural,
+    "bare_plural": bare_plural, "the_years": the_years, "set": set_value, "duration": duration,
+    "decades_long": decades_long, "same_period": _same_period, "spelled_year": _spelled_year,
     "spelled_decade": _spelled_decade, "year_end": _year_end, "dotted": _dotted, "anaphoric_wd": _anaphoric_wd, "overnight": _overnight, "day_range": _day_range, "year_period": _year_period, "the_year": _the_year, "clock": _clock, "military": _clock, "noon": _noon, "holiday": _holiday,
 }
