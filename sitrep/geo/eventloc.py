@@ -129,16 +129,38 @@ def score_place(trigger: Token, place_tok: Token) -> float:
     return s
 
 
+_CUE_PREPS = frozenset("in near outside at around inside".split())
+
+
+def _place_cue(doc: Doc, ent: Span) -> bool:
+    """A proper name the model mistyped that the text itself marks as a place: "in X",
+    "X town", "the village of X"."""
+    if not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    if ent.end < len(doc) and doc[ent.end].lower_ in LOC_NOUNS:
+        return True
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in _CUE_PREPS:
+        return True
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in LOC_NOUNS
+
+
 def _unlisted(doc: Doc, sent: Span, places: list[Place]) -> list[Place]:
     """GPE/LOC/FAC entities of the sentence that the places extractor left out (names the
     gazetteer does not know): an event can happen in a village no gazetteer lists."""
     taken = [(p.span.start, p.span.end) for p in places if p.span is not None]
     out = []
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not (
+            ent.label_ in ("PERSON", "ORG", "NORP") and _place_cue(doc, ent)
+        ):
             continue
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):
             continue
+        if ent[0].lower_ == "the" and len(ent) > 1:
+            ent = ent[1:]
         out.append(Place(name=ent.text, span=ModelSpan(ent.start_char, ent.end_char, ent.text)))
     return out
 
