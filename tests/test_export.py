@@ -148,3 +148,15 @@ def test_interaction_needs_actor1() -> None:
     assert (row["inter1"], row["inter2"], row["interaction"]) == ("", "7", "")
     assert acled_csv.interaction(7, 1) == "17"
     assert acled_csv.interaction(2, None) == "20"
+
+
+def test_acled_csv_defuses_formula_cells_but_keeps_numbers() -> None:
+    event = make_event("ff", town=TOWN_FAR, day="2022-08-03", dead=2)
+    event.actor1 = Actor(name="=HYPERLINK(\"http://x\")", span=None, normalized="=HYPERLINK(\"http://x\")",
+                         kind="militia")
+    out = io.StringIO()
+    acled_csv.write([event], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["actor1"].startswith("'=")
+    assert row["fatalities"] == "2"
+    assert not row["longitude"].startswith("'")

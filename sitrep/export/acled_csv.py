@@ -182,4 +182,17 @@ def write(events: Sequence[Event], out: TextIO | str | Path, timestamp: int | No
         return
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(events, timestamp))
+    writer.writerows({k: _defuse(k, v) for k, v in row.items()} for row in rows(events, timestamp))
+
+
+# Text cells starting with these are run as formulas by spreadsheet programs (CSV injection);
+# actor names and notes come from untrusted articles, so such cells get a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMERIC = frozenset({"latitude", "longitude", "fatalities", "year", "iso", "inter1", "inter2",
+                      "interaction", "time_precision", "geo_precision", "timestamp"})
+
+
+def _defuse(column: str, value: object) -> object:
+    if column in _NUMERIC or not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    return "'" + value

@@ -107,7 +107,8 @@ def _build(group: list[EventMention], article: Article) -> Event:
     return Event(
         id=_event_id(article, first),
         event_type=main.event_type, sub_event_type=main.sub_event_type,
-        date=times[0].value if times else None,
+        # A clock time ("2024-12-04TEV") dates the event to its day: ACLED records days.
+        date=times[0].value.split("T", 1)[0] if times else None,
         date_precision=times[0].precision if times else None,
         place=place, actor1=a1, actor2=a2, fatalities=fats, modality=modality,
         sources=[SourceRef(article.id, article.outlet, article.url, article.published)],
