@@ -65,3 +65,20 @@ def test_resolve_spans_keeps_order_and_nones(nlp: Any) -> None:
     assert out[0] is not None and out[0].country == "SY"
     assert out[2] is not None and out[2].country == "SY"
     _check_spans(text, [p for p in out if p is not None])
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Near Tal Afar, two airstrikes hit a convoy of militants.", "Tal Afar", "IQ"),
+        ("Outside Ar Raqqah, a drone struck a checkpoint overnight.", "Ar Raqqah", "SY"),
+        ("Near Kobani, fighters shelled the road to the border.", "Kobani", "SY"),
+    ],
+)
+def test_sentence_initial_preposition_is_a_cue_not_part_of_the_name(
+        run: Any, text: str, name: str, country: str) -> None:
+    places = run(text)
+    _check_spans(text, places)
+    by_text = {p.span.text: p for p in places if p.span}
+    assert name in by_text, [p.span.text for p in places if p.span]
+    assert by_text[name].country == country

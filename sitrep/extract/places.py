@@ -200,13 +200,26 @@ def _embedded(g: gz.Gazetteer, ent: SpacySpan) -> list[tuple[int, int]]:
     return out
 
 
+def _skip_prep(doc: Doc, i: int, j: int) -> int:
+    """First token of ``doc[i:j]`` after a capitalised locative preposition that the model
+    swept into the name at the start of a sentence ("Near Kobani" PERSON, "Outside Mosul"
+    PROPN run): the name starts after it, and the preposition is its place cue."""
+    while i < j - 1 and doc[i].lower_ in _LOC_PREPS and doc[i].text[:1].isupper():
+        i += 1
+        if i < j - 1 and doc[i].lower_ == "the":
+            i += 1
+    return i
+
+
 def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
     """Candidate toponym spans ``(start, end, how)`` in ``doc``, in text order."""
     g = gz.get()
     found: list[tuple[int, int, str]] = []
     covered: set[int] = set()
     rejected: list[SpacySpan] = []
-    for ent in doc.ents:
+    for ent0 in doc.ents:
+        k0 = _skip_prep(doc, ent0.start, ent0.end)
+        ent = ent0 if k0 == ent0.start else SpacySpan(doc, k0, ent0.end, label=ent0.label_)
         start, end = _trim(text, ent.start_char, ent.end_char)
         name = text[start:end]
         if not name or not any(c.isupper() for c in name[:1]):
@@ -263,7 +276,7 @@ def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         j = i
         while j + 1 < n and j + 1 not in covered and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
             j += 1
-        run = doc[i : j + 1]
+        run = doc[_skip_prep(doc, i, j + 1) : j + 1]
         start, end = _trim(text, run.start_char, run.end_char)
         name = text[start:end]
         i = j + 1
