@@ -82,3 +82,23 @@ def test_sentence_initial_preposition_is_a_cue_not_part_of_the_name(
     by_text = {p.span.text: p for p in places if p.span}
     assert name in by_text, [p.span.text for p in places if p.span]
     assert by_text[name].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed five villagers in the Central African Republic on Monday.",
+        "Centrafrique : des hommes armés attaquent un convoi près de la frontière.",
+        "ARMY CLASHES WITH REBELS IN CENTRAL AFRICAN REPUBLIC - RADIO.",
+        "Rebels seize a town in C.African Republic, officials say.",
+    ],
+)
+def test_country_names_found_when_the_model_splits_them(run: Any, text: str) -> None:
+    places = run(text)
+    _check_spans(text, places)
+    assert "CF" in {p.country for p in places}, [(p.span.text, p.country) for p in places if p.span]
+
+
+def test_country_name_inside_a_person_name_is_not_a_place(run: Any) -> None:
+    text = "Chad Johnson scored twice for the visitors on Saturday."
+    assert "TD" not in {p.country for p in run(text)}

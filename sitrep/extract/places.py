@@ -12,11 +12,15 @@ Event location: ``sitrep.geo.eventloc``.
 
 from __future__ import annotations
 
+import functools
 import re
 
+import spacy
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sitrep.geo import countries as countries_mod
 from sitrep.geo import gazetteer as gz
 from sitrep.geo import normalize as norm
 from sitrep.geo.resolve import Resolved, resolve
@@ -42,6 +46,9 @@ _FACILITY_AFTER = re.compile(
 )
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSS = re.compile(r"(?:'s|’s|'|’)$")
+# A headline separator inside an entity ("CENTRAL AFRICAN REPUBLIC - OPPOSITION", "kill;Chad"):
+# the name ends before it.
+_SEPARATOR = re.compile(r"\s[-–—]\s|;|:\s")
 # Untagged proper-noun runs are accepted only for places this prominent (population), so that
 # common words that are also village names ("Police", "Reform") are not read as places.
 # Calibrated on gwn_dev/lgl_dev end-to-end precision.
@@ -84,6 +91,9 @@ def _place(text: str, start: int, end: int, r: Resolved | None, source: str) -> 
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    sep = _SEPARATOR.search(text, start, end)
+    if sep and sep.start() > start:
+        end = sep.start()
     m = _LEADING_THE.match(text[start:end])
     if m and end - start > m.end():
         start += m.end()
@@ -286,8 +296,59 @@ def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
         if (cue == "head" or (cue == "prep" and _known(g, name))
                 or _prominent(g, name, MIN_POP_UNTAGGED, allow_demonym=False)):
             found.append((start, _extend_facility(g, text, start, end), "cue" if cue else "propn"))
+    found.extend(_country_names(doc, text, found))
     found.sort()
     return found
+
+
+@functools.lru_cache(maxsize=4)
+def _country_matcher(vocab_id: int, vocab: object) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Two case-sensitive PhraseMatchers over country names, aliases and demonyms (as written
+    and in capitals, for headlines) and over abbreviations ("DRC", "CAR"), built once per vocab.
+    The matcher patterns are tokenised by a blank English tokenizer sharing the doc's vocab,
+    which tokenises like the loaded pipeline."""
+    tok = spacy.blank("en", vocab=vocab)  # type: ignore[arg-type]
+    names: set[str] = set()
+    abbrevs: set[str] = set()
+    for c in countries_mod.load_countries().values():
+        for n in [c.name, *c.aliases]:
+            if len(n) > 3 and not n.isupper():
+                names.update((n, n.upper()))
+        for d in c.demonyms:
+            for form in [d, *countries_mod.demonym_plurals(d)]:
+                names.update((form, form.upper()))
+        abbrevs.update(a for a in c.abbrevs if a[:1].isupper() and len(a) >= 2)
+    m_names = PhraseMatcher(tok.vocab, attr="ORTH")
+    m_names.add("N", [tok.make_doc(n) for n in sorted(names)])
+    m_abbr = PhraseMatcher(tok.vocab, attr="ORTH")
+    m_abbr.add("A", [tok.make_doc(n) for n in sorted(abbrevs - names)])
+    return m_names, m_abbr
+
+
+def _country_names(doc: Doc, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Country names, demonyms and abbreviations the model split or mis-tagged ("Central" +
+    "African Republic" NORP, French "Centrafrique" untagged): one PhraseMatcher pass. Skipped
+    inside a person's name ("Chad Smith") or a longer organisation name, and abbreviations are
+    skipped in all-caps text, where every word looks like one."""
+    m_names, m_abbr = _country_matcher(id(doc.vocab), doc.vocab)
+    hits = [(a, b, False) for _, a, b in m_names(doc)]
+    letters = [c for c in text[:2000] if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) < 0.6 * len(letters):
+        hits += [(a, b, True) for _, a, b in m_abbr(doc)]
+    out: list[tuple[int, int, str]] = []
+    taken: set[int] = {t.i for s, e, _ in found for t in doc.char_span(s, e, alignment_mode="expand") or ()}
+    # Longest first, so "Central African Republic" wins over "Central African".
+    for a, b, _abbr in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if any(k in taken for k in range(a, b)):
+            continue
+        ent = next((t for t in doc[a:b] if t.ent_type_), None)
+        if ent is not None and ent.ent_type_ in ("PERSON", "ORG"):
+            e = next(x for x in doc.ents if x.start <= ent.i < x.end)
+            if e.end - e.start > b - a:
+                continue
+        taken.update(range(a, b))
+        out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), "country"))
+    return out
 
 
 # Capitalised words that name villages somewhere but in news text are almost never places.
