@@ -135,3 +135,9 @@ def test_killing_follows_the_blast(nlp: Any) -> None:
 
     (ev,) = merge_mentions(found, article)
     assert ev.fatalities.best == 5
+
+
+def test_french_headline_is_an_event_with_its_toll(nlp: Any) -> None:
+    found = mentions(nlp, "Ouest : 6 morts dans un affrontement entre deux groupes armés")
+    assert found and {m.event_type for m in found} <= {"Battles", "Violence against civilians"}
+    assert any(m.fatalities == 6 for m in found)

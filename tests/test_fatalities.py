@@ -42,3 +42,19 @@ def test_injured(nlp: Any) -> None:
 def test_zero_from_negated_result(nlp: Any) -> None:
     counts = find_counts(nlp("Officials said the attack did not result in any casualties."))
     assert [(c.kind, c.value) for c in counts] == [("killed", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nord : 3 villageois tués par des hommes armés", {("killed", 3)}),
+        ("Région Est : 12 morts et 4 blessés dans des combats", {("killed", 12), ("injured", 4)}),
+        ("Au moins sept personnes ont été tuées près de la frontière", {("killed", 7)}),
+        ("Deux blessés et 9 morts dans une attaque", {("killed", 9), ("injured", 2)}),
+    ],
+)
+def test_french_headline_counts(nlp: Any, text: str, expected: set[tuple[str, int]]) -> None:
+    counts = find_counts(nlp(text))
+    assert {(c.kind, c.value) for c in counts} == expected
+    for c in counts:
+        assert text[c.span.start : c.span.end] == c.span.text

@@ -65,6 +65,35 @@ _ZERO_KILLED = re.compile(
 )
 _TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
 
+# French headline counts ("6 morts", "4 soldats FACA tués", "cinq blessés"): sources such as
+# UCDP cite francophone outlets. The English parse of French text is unreliable, so a regex
+# reads "NUMBER (up to 3 words) [verb] killed/dead/injured" instead.
+_FR_NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60, "cent": 100,
+}
+_FR_GATE = ("tué", "mort", "massacr", "abattu", "assassin", "bless")
+_FR_COUNT = re.compile(
+    r"\b(?P<num>\d[\d\s.]*\d|\d|" + "|".join(_FR_NUMBERS) + r")\s+"
+    r"(?:(?!et\b|dont\b)[^\W\d_][\w'’-]*\s+){0,3}?(?:(?:ont|sont|a|est)\s+(?:été\s+)?)?"
+    r"(?P<word>tu[ée]e?s?|morts?|massacr[ée]e?s?|abattue?s?|assassin[ée]e?s?|bless[ée]e?s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _french_counts(text: str, start: int, end: int) -> list[Count]:
+    out: list[Count] = []
+    for m in _FR_COUNT.finditer(text, start, end):
+        raw = re.sub(r"[\s.]", "", m.group("num").lower())
+        value = int(raw) if raw.isdigit() else _FR_NUMBERS.get(raw)
+        if value is None:
+            continue
+        kind: CountKind = "injured" if m.group("word").lower().startswith("bless") else "killed"
+        out.append(Count(kind, value, Span(m.start(), m.end(), m.group(0)), start, m.start("word")))
+    return out
+
 
 @dataclass(frozen=True)
 class Count:
@@ -250,8 +279,12 @@ def find_counts(doc: Doc) -> list[Count]:
     """Every death and injury count in ``doc``, in text order."""
     out: list[Count] = []
     text = doc.text
+    lowered = text.lower()
+    french = any(w in lowered for w in _FR_GATE)
     for sent in doc.sents:
         s0 = sent.start_char
+        if french:
+            out.extend(_french_counts(text, s0, sent.end_char))
         for m in _ZERO_KILLED.finditer(text, s0, sent.end_char):
             out.append(Count("killed", 0, Span(m.start(), m.end(), m.group(0)), s0, m.start()))
         for m in _TOLL.finditer(text, s0, sent.end_char):
