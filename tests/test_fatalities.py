@@ -58,3 +58,10 @@ def test_french_headline_counts(nlp: Any, text: str, expected: set[tuple[str, in
     assert {(c.kind, c.value) for c in counts} == expected
     for c in counts:
         assert text[c.span.start : c.span.end] == c.span.text
+
+
+def test_count_under_a_report_verb(nlp: Any) -> None:
+    text = "14 reported killed in fighting near the border"
+    counts = find_counts(nlp(text))
+    assert [(c.kind, c.value) for c in counts] == [("killed", 14)]
+    assert text[counts[0].span.start : counts[0].span.end] == counts[0].span.text

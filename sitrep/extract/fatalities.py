@@ -39,7 +39,8 @@ _PERSON_NOUNS = frozenset(
     "guard mayor priest judge journalist reporter leader official minister commander activist "
     "farmer peasant student teacher doctor nurse worker driver businessman politician "
     "councilman councillor governor senator deputy lawyer prosecutor sergeant lieutenant "
-    "captain colonel major general chief member candidate trader villager resident person".split()
+    "captain colonel major general chief member candidate trader villager resident person "
+    "peacekeeper gendarme policeman militiaman fighter hunter herder imam pastor".split()
 )
 _GROUP_PLURALS = frozenset(
     "guerrillas soldiers people persons civilians peasants rebels terrorists troops policemen "
@@ -52,6 +53,7 @@ _KILLING_NOUNS = frozenset("killing killings murder murders massacre execution e
 _DIE_WORDS = frozenset("die perish".split())
 _DEAD_ADJ = frozenset({"dead", "killed", "lifeless"})
 _DEATH_NOUNS = frozenset("death deaths fatality fatalities body bodies corpse corpses dead".split())
+_REPORT_VERBS = frozenset("report say fear believe confirm".split())
 _INJURE_VERBS = frozenset("injure wound hurt maim".split())
 _INJURY_NOUNS = frozenset("injury injuries wounded injured".split())
 
@@ -255,6 +257,11 @@ def _counts_at(word: Token, sent_start: int) -> Count | None:
         if got is None and word.dep_ in {"acl", "amod"} and word.tag_ == "VBN":
             # "5 people killed", "two soldiers wounded": reduced relative / headline.
             got = _count_from(word.head, kind, word, sent_start)
+        if got is None and word.dep_ == "xcomp" and word.head.lemma_.lower() in _REPORT_VERBS:
+            # "22 reported killed", "four feared dead": the count is the subject of the report verb.
+            subj = _child(word.head, {"nsubj", "nsubjpass"})
+            if subj is not None and (_is_number(subj) or any(c.dep_ == "nummod" for c in subj.children)):
+                got = _count_from(subj, kind, word, sent_start)
         if got is None and word.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and word.head.lemma_.lower() == "leave":
             got = _count_from(_child(word.head, {"dobj", "nsubj"}), kind, word, sent_start)
         return got
