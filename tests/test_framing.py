@@ -137,3 +137,20 @@ def test_technique_of_unknown_term_uses_category() -> None:
     mark = FramingMark(span=Span(0, 1, "x"), category="dehumanising", term=None)
     assert technique_of(mark) == "Name_Calling,Labeling"
     assert all(e.technique for e in lexicon().values())
+
+
+def test_strong_intensifier_makes_any_adjective_loaded(nlp: Any) -> None:
+    found = marks(nlp, "The new tax plan is incredibly expensive for families.")
+    assert "incredibly expensive" in found
+    assert technique_of(found["incredibly expensive"]) == "Loaded_Language"
+    assert not marks(nlp, "The new tax plan is expensive for families.")
+
+
+def test_loaded_phrase_takes_its_modifiers_object_and_partner(nlp: Any) -> None:
+    # a loaded noun keeps its adjective, a loaded verb its short object, and coordinated
+    # evaluative adjectives are one phrase (PTC annotators mark whole phrases)
+    found = marks(nlp, "The minister called the report a cruel hoax. Rivals keep demonizing them.")
+    assert "cruel hoax" in found
+    assert "demonizing them" in found
+    found = marks(nlp, "Voters watched the shameful and absurd debate.")
+    assert any(t.startswith("shameful and absurd") for t in found), found

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
@@ -105,9 +105,12 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
         if _is_literal_use(span, lex[term]):
             continue
         spans.append(span)
+    # a lexicon term under the intensifier keeps its own entry (and its phrase extension)
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    spans.extend(sp for sp in _intensified(doc) if sp.end - 1 not in taken)
     marks: list[FramingMark] = []
     for span in filter_spans(spans):
-        entry = lex[span.label_]
+        entry = lex.get(span.label_, INTENSIFIED)
         start, end, category = _phrase(doc, span, entry)
         marks.append(FramingMark(
             span=Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),
@@ -120,7 +123,31 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
     return marks
 
 
-EXTEND = {"intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True, "det": True}
+# An evaluative adjective raised by a strong intensifier ("utterly shameful", "incredibly
+# dangerous") is loaded whatever the adjective: the intensifier carries the emotion.
+INTENSIFIED = Entry("intensified adjective", "emotive", None, "Loaded_Language")
+_STRONG_INTENSIFIERS = frozenset({
+    "extremely", "utterly", "totally", "absolutely", "completely", "incredibly", "downright",
+    "grossly", "wildly", "thoroughly", "insanely", "ridiculously", "outrageously", "hugely",
+    "terribly", "horribly", "deeply", "profoundly", "hopelessly", "shockingly", "staggeringly",
+})
+
+
+_INTENS_MATCHERS: dict[int, Matcher] = {}
+
+
+def _intensified(doc: Doc) -> list[SpacySpan]:
+    """Strong intensifier + the adjective it modifies; one token ``Matcher`` per vocabulary."""
+    matcher = _INTENS_MATCHERS.get(id(doc.vocab))
+    if matcher is None:
+        matcher = Matcher(doc.vocab)
+        matcher.add(INTENSIFIED.term, [[{"LOWER": {"IN": sorted(_STRONG_INTENSIFIERS)}}, {"POS": "ADJ"}]])
+        _INTENS_MATCHERS[id(doc.vocab)] = matcher
+    return [SpacySpan(doc, start, end, label=INTENSIFIED.term)
+            for _, start, end in matcher(doc) if doc[start].head.i == start + 1]
+
+
+EXTEND = {"conj": True, "ll_noun_mods": True, "advmod": True, "verb_obj": True, "of_pp": True, "intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True, "det": True}
 _INTENSIFIERS = frozenset({
     "very", "so", "too", "extremely", "utterly", "totally", "absolutely", "completely", "truly",
     "incredibly", "deeply", "highly", "most", "really", "downright", "outright", "grossly",
@@ -157,6 +184,27 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
         # ("the occupation forces") does not, so that its neutral alternative reads right
         if EXTEND["det"] and category in ("political_label", "dehumanising") and start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i == root.i:
             start -= 1
+    if EXTEND["ll_noun_mods"] and root.pos_ == "NOUN" and entry.technique == "Loaded_Language":
+        while start > 0 and doc[start - 1].head.i in range(start, end) and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].ent_type_ == "":
+            start -= 1
+    if EXTEND["advmod"] and root.pos_ in ("ADJ", "VERB", "ADV"):
+        while start > 0 and doc[start - 1].dep_ == "advmod" and doc[start - 1].head.i in range(start, end) and doc[start - 1].pos_ == "ADV":
+            start -= 1
+    if EXTEND["conj"] and root.pos_ == "ADJ":
+        # "baffling and shameful": coordinated evaluative adjectives are one loaded phrase
+        if root.dep_ == "conj" and root.head.pos_ == "ADJ" and 0 < start - root.head.i <= 2:
+            start = root.head.i
+        for c in root.children:
+            if c.dep_ == "conj" and c.pos_ == "ADJ" and 0 < c.i - end + 1 <= 2:
+                end = c.i + 1
+    if EXTEND["verb_obj"] and category == "emotive" and root.pos_ == "VERB" and end < len(doc):
+        objs = [c for c in root.children if c.dep_ == "dobj" and c.i >= end]
+        if objs and objs[0].right_edge.i - end < 2:
+            end = objs[0].right_edge.i + 1
+    if EXTEND["of_pp"] and category == "emotive" and root.pos_ == "NOUN" and end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == root.i:
+        pobj = [c for c in doc[end].children if c.dep_ == "pobj"]
+        if pobj and pobj[0].right_edge.i - end <= 3:
+            end = pobj[0].right_edge.i + 1
     return start, end, category
 
 
