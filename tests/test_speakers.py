@@ -71,3 +71,25 @@ def test_dateline_is_not_part_of_the_speaker(nlp: Any) -> None:
     out = extract_quotes(nlp(text), article, AnalyzedArticle(article=article))
     assert out and out[0].speaker is not None
     assert out[0].speaker.text == "Regional governor Oleh Marchuk"
+
+
+def _speakers(nlp: Any, text: str) -> list[str]:
+    article = Article.create(text)
+    out = extract_quotes(nlp(text), article, AnalyzedArticle(article=article))
+    for q in out:
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    return [q.speaker.text for q in out if q.speaker is not None]
+
+
+def test_relative_clause_that_attributes_is_not_part_of_the_speaker(nlp: Any) -> None:
+    # "who noted ..." is an attribution of its own; "who teaches law" describes the speaker
+    found = _speakers(nlp, "Maria Lopez, who noted that turnout fell, said the count would take a week.")
+    assert "Maria Lopez" in found and not any("noted" in s for s in found if s != "who")
+    found = _speakers(nlp, "Tom Reed, who teaches law in Ohio, said the ruling was narrow.")
+    assert "Tom Reed, who teaches law in Ohio," in found
+
+
+def test_closing_dash_of_an_apposition_belongs_to_the_speaker(nlp: Any) -> None:
+    found = _speakers(nlp, "The two rivals -- Ann Bell and Joe Park -- said the vote was fair.")
+    assert "The two rivals -- Ann Bell and Joe Park --" in found

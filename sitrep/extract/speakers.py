@@ -33,6 +33,7 @@ DOCUMENT_NOUNS = frozenset({
 # "both", "almost", "only" stay in.
 _LEADING_DROP = frozenset({"even", "but", "and", "so", "yet"})
 _EDGE_PUNCT = frozenset({",", ".", ";", ":", "'", '"', "“", "”", "‘", "’", "-", "—", "–"})
+_DASHES = frozenset({"--", "—", "–"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
@@ -52,6 +53,12 @@ def phrase_bounds(head: Token, limit: tuple[int, int] | None = None, cue: Token 
             end = min(end, lo)
         elif head.i >= hi:
             start = max(start, hi)
+    for c in head.children:
+        # "Ekovich, who noted that ...": a relative or participle clause that is itself an
+        # attribution is not part of the speaker (PolNeAR leaves these out, while it keeps
+        # descriptive ones such as "who teaches law")
+        if c.i > head.i and c.left_edge.i < end and _is_attribution_clause(c):
+            end = min(end, c.left_edge.i)
     for i in range(head.i - 1, start - 1, -1):
         # a dateline before the name ("RENO, Nev. (AP) — Donald Trump said")
         if doc[i].text in ("—", "–", "--", "-") and doc[i].whitespace_:
@@ -80,7 +87,25 @@ def phrase_bounds(head: Token, limit: tuple[int, int] | None = None, cue: Token 
     has_inner_comma = any(t.text == "," for t in doc[start:end])
     if has_inner_comma and end < len(doc) and doc[end].text == "," and end > head.i:
         end += 1
+    # the same for an apposition between dashes ("The rivals -- A, B and C -- said")
+    elif end < len(doc) and doc[end].text in _DASHES and end > head.i and any(
+        t.text == doc[end].text for t in doc[start:end]
+    ):
+        end += 1
     return start, end
+
+
+def _is_attribution_clause(tok: Token) -> bool:
+    if tok.dep_ == "relcl":
+        verb = tok
+    elif tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBG":
+        verb = tok
+    else:
+        return False
+    from sitrep.extract.claims import cue_lexicon  # claims imports this module
+
+    cue = cue_lexicon().verbs.get(verb.lemma_.lower())
+    return cue is not None and cue.kind in ("speech", "cognition")
 
 
 @dataclass
