@@ -248,7 +248,11 @@ def find_toponyms(doc: Doc, text: str) -> list[tuple[int, int, str]]:
                 rejected.append(ent)
                 continue
             cue = _cue(doc, ent.start, j) if all(t.pos_ == "PROPN" for t in ent) else None
-            if cue == "head" or (cue == "prep" and _known(g, name)):
+            if cue == "head" or (cue == "prep" and (
+                    _known(g, name) or _prominent(g, name, MIN_POP_MISREAD, allow_demonym=False,
+                                                  fuzzy=True))):
+                # A locative preposition plus a transliteration variant of a province or a big
+                # town ("near Dawr az Zawr") is a place even when the model says PERSON.
                 how = "cue"
             elif ent.label_ != "PERSON" and _prominent(g, name, MIN_POP_MISREAD, allow_demonym=False,
                                                        fuzzy=True, towns_only=True):
