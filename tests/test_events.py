@@ -141,3 +141,25 @@ def test_french_headline_is_an_event_with_its_toll(nlp: Any) -> None:
     found = mentions(nlp, "Ouest : 6 morts dans un affrontement entre deux groupes armés")
     assert found and {m.event_type for m in found} <= {"Battles", "Violence against civilians"}
     assert any(m.fatalities == 6 for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials say the gangs usually attack buses on that road.",
+        "Farmers complain about the constant raids by cattle thieves.",
+    ],
+)
+def test_generalisations_are_not_incidents(nlp: Any, text: str) -> None:
+    assert [m for m in mentions(nlp, text) if m.event_type == "Violence against civilians" or m.sub_event_type == "Attack"] == []
+
+
+def test_undated_report_takes_the_narrative_date(nlp: Any) -> None:
+    from sitrep.pipeline import analyze
+
+    text = ("Police gave details of the night of violence. On Thursday a crowd "
+            "gathered near the depot. Gunmen attacked the police post and burned two trucks.")
+    result = analyze(Article.create(text, published="2023-03-10", language="en"))
+    found = [m for m in result.mentions if m.trigger.text.lower() == "attacked"]
+    assert found and found[0].time is not None and found[0].time.value == "2023-03-09"
+    assert text[found[0].trigger.start : found[0].trigger.end] == found[0].trigger.text

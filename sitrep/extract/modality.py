@@ -81,7 +81,11 @@ def _subject_text(verb: Token) -> str | None:
     return None
 
 
-_SUPPORT = frozenset("carry launch conduct stage mount commit perpetrate execute unleash make".split())
+# Verbs that just perform or conclude the event a noun trigger names ("will launch attacks",
+# "to reach an agreement", "will hold a rally"): the noun shares their mood.
+_SUPPORT = frozenset(
+    "carry launch conduct stage mount commit perpetrate execute unleash make reach sign hold organize organise".split()
+)
 
 
 def is_hypothetical(tok: Token) -> bool:
