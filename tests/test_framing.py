@@ -154,3 +154,15 @@ def test_loaded_phrase_takes_its_modifiers_object_and_partner(nlp: Any) -> None:
     assert "demonizing them" in found
     found = marks(nlp, "Voters watched the shameful and absurd debate.")
     assert any(t.startswith("shameful and absurd") for t in found), found
+
+
+def test_label_takes_its_article_and_the_noun_it_labels(nlp: Any) -> None:
+    found = marks(nlp, "The council called him a traitor. Police said a terrorist network was behind it.")
+    assert "a traitor" in found
+    assert "a terrorist network" in found
+    assert technique_of(found["a traitor"]) == "Name_Calling,Labeling"
+
+
+def test_regime_as_a_system_of_rules_is_not_a_label(nlp: Any) -> None:
+    assert not any(m.term == "regime" for m in marks(nlp, "The sanctions regime was tightened last year.").values())
+    assert any(m.term == "regime" for m in marks(nlp, "The regime shelled the town again.").values())

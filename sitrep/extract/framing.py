@@ -147,7 +147,7 @@ def _intensified(doc: Doc) -> list[SpacySpan]:
             for _, start, end in matcher(doc) if doc[start].head.i == start + 1]
 
 
-EXTEND = {"conj": True, "ll_noun_mods": True, "advmod": True, "verb_obj": True, "of_pp": True, "intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True, "det": True}
+EXTEND = {"nc_head": True, "nc_conj": False, "nc_det": True, "conj": True, "ll_noun_mods": True, "advmod": True, "verb_obj": True, "of_pp": True, "intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True, "det": True}
 _INTENSIFIERS = frozenset({
     "very", "so", "too", "extremely", "utterly", "totally", "absolutely", "completely", "truly",
     "incredibly", "deeply", "highly", "most", "really", "downright", "outright", "grossly",
@@ -184,6 +184,8 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
         # ("the occupation forces") does not, so that its neutral alternative reads right
         if EXTEND["det"] and category in ("political_label", "dehumanising") and start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i == root.i:
             start -= 1
+    if entry.technique.startswith("Name"):
+        start, end = _label_phrase(doc, root, start, end)
     if EXTEND["ll_noun_mods"] and root.pos_ == "NOUN" and entry.technique == "Loaded_Language":
         while start > 0 and doc[start - 1].head.i in range(start, end) and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].ent_type_ == "":
             start -= 1
@@ -206,6 +208,24 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
         if pobj and pobj[0].right_edge.i - end <= 3:
             end = pobj[0].right_edge.i + 1
     return start, end, category
+
+
+def _label_phrase(doc: Doc, root: Token, start: int, end: int) -> tuple[int, int]:
+    """PTC-style extent of a label: a label used as a modifier takes the noun it labels
+    ("pedophile priest", "mafia network"), coordinated labels go together ("racist and
+    anti-Semite"), and the indefinite article is part of the label ("a traitor")."""
+    if EXTEND["nc_head"] and root.dep_ in ("amod", "compound") and root.head.i >= end and root.head.i - end <= 2 and root.head.pos_ in ("NOUN", "PROPN"):
+        end = root.head.i + 1
+        root = root.head
+    if EXTEND["nc_conj"]:
+        for c in root.children:
+            if c.dep_ == "conj" and c.i >= end and c.i - end <= 2 and c.pos_ in ("NOUN", "ADJ", "PROPN"):
+                end = c.i + 1
+    # only the indefinite article: "the" stays out of conflict labels ("the occupation
+    # forces") so that the neutral alternative reads right; see the "det" rule for "the"
+    if EXTEND["nc_det"] and start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start - 1].head.i in range(start, end):
+        start -= 1
+    return start, end
 
 
 _PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG"})
@@ -237,6 +257,10 @@ def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
         return True
     if entry.term == "occupation" and any(c.dep_ == "poss" for c in span.root.children):
         return True
+    if entry.term == "regime" and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ for c in span.root.children
+    ):
+        return True  # "sanctions regime", "tax regime": a system of rules, not a government
     if len(span) == 1 and first.pos_ == "PROPN" and entry.category not in ("political_label", "regime_label"):
         return True
     return False
