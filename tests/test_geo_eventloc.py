@@ -56,3 +56,9 @@ def test_near_a_town_has_precision_two(nlp: Any) -> None:
     assert p.precision == 2
     # The extractor's own record of the town keeps precision 1.
     assert [q.precision for q in places if q.span and q.span.text == "Kirkuk"] == [1]
+
+
+def test_unknown_name_after_a_directional_preposition(locate: Any) -> None:
+    # A made-up village no gazetteer lists; "towards" marks it as a place whatever its label.
+    text = "Hundreds of villagers marched towards Xomborrin to demand the release of the men."
+    assert locate(text, "marched") == "Xomborrin"

@@ -129,7 +129,7 @@ def score_place(trigger: Token, place_tok: Token) -> float:
     return s
 
 
-_CUE_PREPS = frozenset("in near outside at around inside".split())
+_CUE_PREPS = frozenset("in near outside at around inside into towards toward across".split())
 
 
 def _place_cue(doc: Doc, ent: Span) -> bool:
@@ -162,6 +162,23 @@ def _unlisted(doc: Doc, sent: Span, places: list[Place]) -> list[Place]:
         if ent[0].lower_ == "the" and len(ent) > 1:
             ent = ent[1:]
         out.append(Place(name=ent.text, span=ModelSpan(ent.start_char, ent.end_char, ent.text)))
+    # Proper-noun runs the model left untagged but the text marks as places ("towards Dagapur").
+    i = sent.start
+    while i < sent.end:
+        t = doc[i]
+        if t.ent_type_ or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i == sent.start:
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        run = doc[i:j]
+        i = j
+        if len(run.text) < 3 or not _place_cue(doc, run):
+            continue
+        if any(a < run.end_char and run.start_char < b for a, b in taken):
+            continue
+        out.append(Place(name=run.text, span=ModelSpan(run.start_char, run.end_char, run.text)))
     return out
 
 
