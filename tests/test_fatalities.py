@@ -65,3 +65,17 @@ def test_count_under_a_report_verb(nlp: Any) -> None:
     counts = find_counts(nlp(text))
     assert [(c.kind, c.value) for c in counts] == [("killed", 14)]
     assert text[counts[0].span.start : counts[0].span.end] == counts[0].span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("THE FOUR FARMERS AND TWO MORE PERSONS WERE KILLED AT DAWN.", 6),
+        ("Relatives buried the five miners who were killed in the raid.", 5),
+        ("The death of the mayor shocked the province.", 1),
+    ],
+)
+def test_compound_numbers_relatives_and_death_of(nlp: Any, text: str, killed: int) -> None:
+    counts = [c for c in find_counts(nlp(text)) if c.kind == "killed"]
+    assert [c.value for c in counts] == [killed]
+    assert text[counts[0].span.start : counts[0].span.end] == counts[0].span.text

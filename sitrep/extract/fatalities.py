@@ -49,7 +49,7 @@ _GROUP_PLURALS = frozenset(
 )
 _KILL_VERBS = frozenset("kill slay murder execute massacre behead assassinate slaughter lynch".split())
 # Nouns whose "of" object is the victims: "the killing of four soldiers".
-_KILLING_NOUNS = frozenset("killing killings murder murders massacre execution executions assassination slaughter lynching".split())
+_KILLING_NOUNS = frozenset("killing killings murder murders massacre execution executions assassination slaughter lynching death deaths".split())
 _DIE_WORDS = frozenset("die perish".split())
 _DEAD_ADJ = frozenset({"dead", "killed", "lifeless"})
 _DEATH_NOUNS = frozenset("death deaths fatality fatalities body bodies corpse corpses dead".split())
@@ -142,6 +142,7 @@ def _is_number(tok: Token) -> bool:
 
 
 _SINGULAR_PRONOUNS = frozenset({"him", "her", "he", "she"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 
 def _singular_victim(tok: Token) -> bool:
@@ -168,7 +169,9 @@ def _np_count(tok: Token, depth: int = 0) -> tuple[int, int, int] | None:
         v = number_value(tok)
         total, lo, hi = (v, tok.idx, tok.idx + len(tok)) if v is not None else (None, tok.idx, tok.idx)
     else:
-        nums = [c for c in tok.children if c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in {"a", "an", "one"})]
+        # Upper-case wire copy often parses the number as a compound ("THE SIX JESUITS").
+        nums = [c for c in tok.children if c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in {"a", "an", "one"})
+                or (c.dep_ == "compound" and c.i < tok.i and c.like_num and c.lower_ not in {"a", "an"})]
         if not nums:
             total, lo, hi = None, tok.idx, tok.idx + len(tok)
             if depth == 0 and _singular_victim(tok):
@@ -242,6 +245,8 @@ def _counts_at(word: Token, sent_start: int) -> Count | None:
     if word.pos_ in {"VERB", "AUX"} or word.tag_.startswith("VB"):
         if passive:
             subjects = [c for c in word.children if c.dep_ == "nsubjpass"]
+            if word.dep_ == "relcl" and subjects and subjects[0].lower_ in _RELATIVE_PRONOUNS:
+                subjects = [word.head]  # "the 10 leaders who were killed": the antecedent
             parts = [_count_from(c, kind, word, sent_start) for c in subjects]
             if len(parts) > 1 and all(p is not None for p in parts):
                 # A list the parser split into several passive subjects: add them up.
