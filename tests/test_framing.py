@@ -166,3 +166,9 @@ def test_label_takes_its_article_and_the_noun_it_labels(nlp: Any) -> None:
 def test_regime_as_a_system_of_rules_is_not_a_label(nlp: Any) -> None:
     assert not any(m.term == "regime" for m in marks(nlp, "The sanctions regime was tightened last year.").values())
     assert any(m.term == "regime" for m in marks(nlp, "The regime shelled the town again.").values())
+
+
+def test_loaded_adverb_takes_the_word_it_modifies(nlp: Any) -> None:
+    found = marks(nlp, "The protesters were violently beaten by the guards.")
+    assert "violently beaten" in found
+    assert technique_of(found["violently beaten"]) == "Loaded_Language"

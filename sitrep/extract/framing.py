@@ -147,7 +147,7 @@ def _intensified(doc: Doc) -> list[SpacySpan]:
             for _, start, end in matcher(doc) if doc[start].head.i == start + 1]
 
 
-EXTEND = {"nc_head": True, "nc_conj": False, "nc_det": True, "conj": True, "ll_noun_mods": True, "advmod": True, "verb_obj": True, "of_pp": True, "intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True, "det": True}
+EXTEND = {"adv_head": True, "nc_head": True, "nc_det": True, "conj": True, "ll_noun_mods": True, "advmod": True, "verb_obj": True, "of_pp": True, "intens": True, "adj_noun": True, "noun_mods": True, "person_nc": True, "det": True}
 _INTENSIFIERS = frozenset({
     "very", "so", "too", "extremely", "utterly", "totally", "absolutely", "completely", "truly",
     "incredibly", "deeply", "highly", "most", "really", "downright", "outright", "grossly",
@@ -199,6 +199,12 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
         for c in root.children:
             if c.dep_ == "conj" and c.pos_ == "ADJ" and 0 < c.i - end + 1 <= 2:
                 end = c.i + 1
+    if EXTEND["adv_head"] and len(span) == 1 and root.pos_ == "ADV" and root.dep_ == "advmod" and root.head.pos_ in ("VERB", "ADJ"):
+        # "violently beaten", "lies shamelessly": a loaded adverb takes the word it modifies
+        if root.head.i == end:
+            end += 1
+        elif root.head.i == start - 1:
+            start -= 1
     if EXTEND["verb_obj"] and category == "emotive" and root.pos_ == "VERB" and end < len(doc):
         objs = [c for c in root.children if c.dep_ == "dobj" and c.i >= end]
         if objs and objs[0].right_edge.i - end < 2:
@@ -212,15 +218,10 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
 
 def _label_phrase(doc: Doc, root: Token, start: int, end: int) -> tuple[int, int]:
     """PTC-style extent of a label: a label used as a modifier takes the noun it labels
-    ("pedophile priest", "mafia network"), coordinated labels go together ("racist and
-    anti-Semite"), and the indefinite article is part of the label ("a traitor")."""
+    ("pedophile priest", "mafia network"), and the indefinite article is part of the label ("a traitor")."""
     if EXTEND["nc_head"] and root.dep_ in ("amod", "compound") and root.head.i >= end and root.head.i - end <= 2 and root.head.pos_ in ("NOUN", "PROPN"):
         end = root.head.i + 1
         root = root.head
-    if EXTEND["nc_conj"]:
-        for c in root.children:
-            if c.dep_ == "conj" and c.i >= end and c.i - end <= 2 and c.pos_ in ("NOUN", "ADJ", "PROPN"):
-                end = c.i + 1
     # only the indefinite article: "the" stays out of conflict labels ("the occupation
     # forces") so that the neutral alternative reads right; see the "det" rule for "the"
     if EXTEND["nc_det"] and start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start - 1].head.i in range(start, end):
