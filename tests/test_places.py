@@ -102,3 +102,10 @@ def test_country_names_found_when_the_model_splits_them(run: Any, text: str) -> 
 def test_country_name_inside_a_person_name_is_not_a_place(run: Any) -> None:
     text = "Chad Johnson scored twice for the visitors on Saturday."
     assert "TD" not in {p.country for p in run(text)}
+
+
+def test_french_locative_preposition_is_a_cue(run: Any) -> None:
+    text = "RCA : trois civils tués à Bambari par des hommes armés."
+    places = run(text)
+    _check_spans(text, places)
+    assert "Bambari" in {p.span.text for p in places if p.span and p.country == "CF"}

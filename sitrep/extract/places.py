@@ -146,7 +146,8 @@ _LOC_HEADS = frozenset(
     crossing airport""".split()
 )
 # Prepositions that, right before an untagged or mis-tagged name, suggest a place.
-_LOC_PREPS = frozenset("in near outside at around into across inside toward towards".split())
+# French "à"/"dans"/"près de" too: regional French-language wires name towns the same way.
+_LOC_PREPS = frozenset("in near outside at around into across inside toward towards à dans".split())
 
 
 def _cue(doc: Doc, i: int, j: int) -> str | None:
