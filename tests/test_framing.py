@@ -172,3 +172,8 @@ def test_loaded_adverb_takes_the_word_it_modifies(nlp: Any) -> None:
     found = marks(nlp, "The protesters were violently beaten by the guards.")
     assert "violently beaten" in found
     assert technique_of(found["violently beaten"]) == "Loaded_Language"
+
+
+def test_coordinated_loaded_verbs_are_one_phrase(nlp: Any) -> None:
+    found = marks(nlp, "Its columnists vilify and humiliate the strikers.")
+    assert any(t.startswith("vilify and humiliate") for t in found), found
