@@ -93,3 +93,8 @@ def test_relative_clause_that_attributes_is_not_part_of_the_speaker(nlp: Any) ->
 def test_closing_dash_of_an_apposition_belongs_to_the_speaker(nlp: Any) -> None:
     found = _speakers(nlp, "The two rivals -- Ann Bell and Joe Park -- said the vote was fair.")
     assert "The two rivals -- Ann Bell and Joe Park --" in found
+
+
+def test_a_date_attached_to_the_speaker_is_left_out(nlp: Any) -> None:
+    found = _speakers(nlp, "The campaign on Monday said the rally would go ahead.")
+    assert "The campaign" in found

@@ -57,7 +57,7 @@ def phrase_bounds(head: Token, limit: tuple[int, int] | None = None, cue: Token 
         # "Ekovich, who noted that ...": a relative or participle clause that is itself an
         # attribution is not part of the speaker (PolNeAR leaves these out, while it keeps
         # descriptive ones such as "who teaches law")
-        if c.i > head.i and c.left_edge.i < end and _is_attribution_clause(c):
+        if c.i > head.i and c.left_edge.i < end and (_is_attribution_clause(c) or _is_time_modifier(c)):
             end = min(end, c.left_edge.i)
     for i in range(head.i - 1, start - 1, -1):
         # a dateline before the name ("RENO, Nev. (AP) — Donald Trump said")
@@ -93,6 +93,14 @@ def phrase_bounds(head: Token, limit: tuple[int, int] | None = None, cue: Token 
     ):
         end += 1
     return start, end
+
+
+def _is_time_modifier(tok: Token) -> bool:
+    """"The campaign on Monday said": a date attached to the speaker by the parser belongs
+    to the verb (PolNeAR leaves it out)."""
+    if tok.dep_ == "prep" and tok.lower_ in ("on", "during", "in", "at"):
+        return any(t.ent_type_ in ("DATE", "TIME") for t in tok.children if t.dep_ == "pobj")
+    return tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME")
 
 
 def _is_attribution_clause(tok: Token) -> bool:
