@@ -177,3 +177,9 @@ def test_loaded_adverb_takes_the_word_it_modifies(nlp: Any) -> None:
 def test_coordinated_loaded_verbs_are_one_phrase(nlp: Any) -> None:
     found = marks(nlp, "Its columnists vilify and humiliate the strikers.")
     assert any(t.startswith("vilify and humiliate") for t in found), found
+
+
+def test_emotive_label_for_people_keeps_its_article(nlp: Any) -> None:
+    found = marks(nlp, "Voters are tired of the corrupt politicians in the capital.")
+    assert "the corrupt politicians" in found
+    assert technique_of(found["the corrupt politicians"]) == "Name_Calling,Labeling"

@@ -176,6 +176,9 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
             end = noun.i + 1
             if EXTEND["person_nc"] and _names_people(noun) and category == "emotive":
                 category = "derogatory_label"
+                # a label for people keeps its article ("the corrupt politicians")
+                if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") and doc[start - 1].head.i == noun.i:
+                    start -= 1
     if EXTEND["noun_mods"] and root.pos_ in ("NOUN", "PROPN") and entry.technique.startswith("Name"):
         lo = start
         while lo > 0 and doc[lo - 1].head.i in range(lo, end) and doc[lo - 1].dep_ in ("amod", "compound") :
