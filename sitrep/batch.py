@@ -55,6 +55,7 @@ class IngestReport:
     stored: int = 0  # new articles analysed and stored
     already_present: int = 0  # in the store before this run, or twice in this run's input
     skipped: int = 0  # new articles stored but not analysed (non-English, empty, ...)
+    skip_reasons: list[tuple[str, str]] = field(default_factory=list)  # (path or id, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     events: int = 0  # events in the store after across-article resolution
     seconds: float = 0.0
@@ -155,6 +156,7 @@ def _record(store: Store, report: IngestReport, done: list[AnalyzedArticle]) -> 
     for a in saved:
         if a.skipped:
             report.skipped += 1
+            report.skip_reasons.append((a.article.source_path or a.article.id, a.skipped))
         else:
             report.stored += 1
 

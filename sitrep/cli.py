@@ -128,6 +128,8 @@ def _ingest(args: argparse.Namespace) -> int:
     report = ingest(args.paths, args.db, workers=args.workers, progress=not args.no_progress)
     for path, message in report.failed:
         print(f"sitrep: failed: {path}: {message}", file=sys.stderr)
+    for path, reason in report.skip_reasons:
+        print(f"sitrep: skipped: {path}: {reason}", file=sys.stderr)
     print(
         f"sitrep: {report.stored} stored, {report.already_present} already present, "
         f"{report.skipped} skipped, {len(report.failed)} failed -> {args.db}",
@@ -224,6 +226,8 @@ def _batch(args: argparse.Namespace) -> int:
     report = run_dask(args.paths, args.db, scheduler=args.scheduler, out_dir=args.out_dir)
     for path, message in report.failed:
         print(f"sitrep: failed: {path}: {message}", file=sys.stderr)
+    for path, reason in report.skip_reasons:
+        print(f"sitrep: skipped: {path}: {reason}", file=sys.stderr)
     print(f"sitrep: {report.stored} stored, {len(report.failed)} failed -> {args.db}", file=sys.stderr)
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
 

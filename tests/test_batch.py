@@ -92,6 +92,7 @@ def test_non_english_is_stored_as_skipped(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(batch, "read", fake_read)
     report = batch.ingest(["ignored"], tmp_path / "s.db", progress=False)
     assert (report.stored, report.skipped) == (1, 1)
+    assert len(report.skip_reasons) == 1 and "'de'" in report.skip_reasons[0][1]
     with Store(tmp_path / "s.db") as store:
         assert store.counts()["skipped"] == 1
 
