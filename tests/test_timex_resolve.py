@@ -58,3 +58,17 @@ def test_clock_time_takes_the_weekday(nlp: Any) -> None:
     ctx = context(nlp, text)
     got = normalise(first(text, "clock"), text, ctx)
     assert got is not None and got[0] == "1999-10-26T09:00"
+
+
+def test_month_day_takes_the_year_word_that_follows(nlp: Any) -> None:
+    text = "Fighting has shaken the town since September 9 last year, when a truce broke down."
+    ctx = context(nlp, text, dct=dt.date(2025, 5, 20))
+    got = normalise(first(text, "date_mdy"), text, ctx)
+    assert got is not None and got[0] == "2024-09-09"
+
+
+def test_since_a_month_day_is_never_after_the_article(nlp: Any) -> None:
+    text = "Fighting between the factions has shaken the town since September 9."
+    ctx = context(nlp, text, dct=dt.date(2025, 5, 20))
+    got = normalise(first(text, "date_mdy"), text, ctx)
+    assert got is not None and got[0] == "2024-09-09"

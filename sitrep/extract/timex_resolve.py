@@ -131,10 +131,19 @@ def _explicit_date(c: Candidate, text: str, ctx: Context) -> _Result | None:
         return (d.isoformat(), "DATE", start, c.end, False) if d else None
     if ctx.dct is None:
         return (f"XXXX-{month:02d}-{day:02d}", "DATE", start, c.end, True)
+    year_word = _DAY_OF_YEAR.match(text, c.end)
+    if year_word:
+        # "September 9 last year": the year word that follows names the year (it stays its
+        # own expression, as in TimeBank).
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[year_word[1].lower()]
+        d = tn.safe_date(year, month, day)
+        return (d.isoformat(), "DATE", start, c.end, True) if d else None
     explicit = "last" if _preceded_by(text, c.start, ("last",)) else None
     tense = tense_at(ctx, c.start)
     if tense == "past" and _preceded_by(text, c.start, _FORWARD_PREPS):
         tense = None  # "extended the offer until Nov. 17": a deadline, not the past
+    if _preceded_by(text, c.start, ("since",)):
+        tense = "past"  # "since September 9": a start that has already come, whatever the verb
     year = tn.month_year(ctx.dct, month, day, tense, explicit)
     d = tn.safe_date(year, month, day)
     return (d.isoformat(), "DATE", start, c.end, True) if d else None
@@ -199,12 +208,15 @@ def _month(c: Candidate, text: str, ctx: Context) -> _Result | None:
         tense = tense_at(ctx, c.start)
         if tense == "past" and _preceded_by(text, c.start, _FORWARD_PREPS):
             tense = None
+        if _preceded_by(text, c.start, ("since",)):
+            tense = "past"
         year = tn.month_year(ctx.dct, month, None, tense, rel)
     return (f"{year:04d}-{month:02d}", "DATE", c.start, c.end, True)
 
 
 _FORWARD_PREPS = ("until", "till", "through", "to", "pending")
 _OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.IGNORECASE)
+_DAY_OF_YEAR = re.compile(r",?\s+(?:of\s+)?(this|last|next)\s+year\b", re.IGNORECASE)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
