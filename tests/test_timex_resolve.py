@@ -72,3 +72,11 @@ def test_since_a_month_day_is_never_after_the_article(nlp: Any) -> None:
     ctx = context(nlp, text, dct=dt.date(2025, 5, 20))
     got = normalise(first(text, "date_mdy"), text, ctx)
     assert got is not None and got[0] == "2024-09-09"
+
+
+def test_modal_should_looks_ahead(nlp: Any) -> None:
+    text = "The handover of the base should be completed in October."
+    ctx = context(nlp, text, dct=dt.date(2009, 6, 5))
+    assert tense_at(ctx, text.index("October")) == "future"
+    got = normalise(first(text, "month"), text, ctx)
+    assert got is not None and got[0] == "2009-10"
