@@ -246,10 +246,8 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
 
         flt = _filters(type, country, date_from, date_to, q, MAX_LIMIT, 0)
         flt.sub_event_type = sub_type or None
-        buf = io.StringIO()
-        acled_csv.write(views().all_events(flt), buf)
-        return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="sitrep-events.csv"'})
+        return _download(acled_csv.write, views().all_events(flt), "text/csv; charset=utf-8",
+                         "sitrep-events.csv")
 
     @app.get("/api/events.geojson")
     def api_events_geojson(
@@ -261,10 +259,8 @@ def create_app(db_path: str | Path, *, allowed_hosts: list[str] | None = None) -
 
         flt = _filters(type, country, date_from, date_to, q, MAX_LIMIT, 0)
         flt.sub_event_type = sub_type or None
-        buf = io.StringIO()
-        geojson.write(views().all_events(flt), buf)
-        return Response(buf.getvalue(), media_type="application/geo+json",
-                        headers={"Content-Disposition": 'attachment; filename="sitrep-events.geojson"'})
+        return _download(geojson.write, views().all_events(flt), "application/geo+json",
+                         "sitrep-events.geojson")
 
     @app.get("/api/events/{event_id}")
     def api_event(event_id: str) -> dict[str, Any]:
@@ -327,6 +323,15 @@ def _filters(
         date_from=date_from or None, date_to=_inclusive_end(date_to), q=q or None,
         limit=limit, offset=offset,
     )
+
+
+def _download(write: Callable[[Any, Any], Any], events: Any, media_type: str,
+              filename: str) -> Response:
+    """An export written by ``write(events, stream)`` as a file download."""
+    buf = io.StringIO()
+    write(events, buf)
+    return Response(buf.getvalue(), media_type=media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _inclusive_end(date_to: str | None) -> str | None:
