@@ -54,8 +54,16 @@ def test_iso_date_prefix_on_a_longer_first_line(tmp_path: Path) -> None:
     content = " date 2021-06-30 Posted by the night desk\n\nTroops withdrew from the hill town.\n"
     a = read_one(write(tmp_path, content))
     assert a.published == "2021-06-30"
-    assert a.text.startswith("Posted by the night desk")
-    assert not a.text.lower().startswith("date")
+    # A blog byline on that line is metadata as well: the body starts after it.
+    assert a.author == "the night desk"
+    assert a.text == "Troops withdrew from the hill town."
+
+
+def test_iso_date_prefix_then_a_first_sentence_stays_in_the_body(tmp_path: Path) -> None:
+    content = "date 2021-06-30 Posted by the army, the statement was read out.\n\nMore.\n"
+    a = read_one(write(tmp_path, content))
+    assert a.published == "2021-06-30" and a.author is None
+    assert a.text.startswith("Posted by the army, the statement was read out.")
 
 
 @pytest.mark.parametrize(

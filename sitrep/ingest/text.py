@@ -61,6 +61,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # An ISO date (optionally with a time) at the start of a longer value: scraped dumps often put
 # the date key in front of the first line of the page ("date 2022-08-24 Posted by ...").
 _ISO_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?=\s)")
+# A blog engine's byline left on the first line by a scrape: "Posted on by NAME", "Posted on
+# 24 August 2022 by NAME" (the date may be missing when the scrape drops it).
+_BYLINE = re.compile(r"[ \t]*(?:Posted|Published)(?:[ \t]+on)?(?:[ \t]+[\w ,]{0,30}?)?[ \t]+by[ \t]+"
+                     r"(?P<name>[^\s.,;:!?][^\n.;!?]{0,79}?)[ \t]*")
 # A free-text value that ends like a sentence is prose, not a title or byline.
 _SENTENCE_END = re.compile(r"[.!][\"”’]?$")
 _FREE_TEXT_MAX = {"title": 300, "author": 200, "outlet": 200}
@@ -111,10 +115,15 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
             date = normalize_date(prefix.group())
             if date is None or field in meta:
                 break
-            # The header ends inside this line: the rest of it is the first line of the body.
+            # The header ends inside this line: the rest of it is the first line of the body,
+            # unless it is a blog byline ("Posted on by NAME"), which is metadata too.
             meta[field] = date
             strong = True
             body_start = line_start + m.start("value") + prefix.end()
+            byline = _BYLINE.fullmatch(line, body_start - line_start)
+            if byline is not None:
+                meta["author"] = byline["name"]
+                body_start = min(pos, len(text))
             break
         value = _validate(field, m["value"])
         if value is None:
