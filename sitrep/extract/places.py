@@ -166,6 +166,9 @@ def _cue(doc: Doc, i: int, j: int) -> str | None:
 
 
 def _known(g: gz.Gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as written: any entry, but a town only under its
+    own name, an alias or its name without the article ("Huwayjah" for "Al Huwayjah"), not
+    a name stripped of an admin word."""
     return any(m.kind != gz.VARIANT or m.entry.source != "city" for m in g.lookup(name))
 
 

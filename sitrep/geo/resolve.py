@@ -38,8 +38,9 @@ W_CLASS = {
     "curated": 5.5,  # our conflict sites (population 0): named only when the text means them
 }
 W_CAPITAL = 1.5
-# Name-match kinds: NAME, ALIAS, ABBREV, DEMONYM, VARIANT; a fuzzy (skeleton) match pays more.
-W_KIND = (0.0, -0.4, 0.0, 0.0, -0.8)
+# Name-match kinds: NAME, ALIAS, ABBREV, DEMONYM, VARIANT, ARTICLE; a fuzzy (skeleton) match
+# pays more. ARTICLE kept at the VARIANT weight it had before it was told apart.
+W_KIND = (0.0, -0.4, 0.0, 0.0, -0.8, -0.8)
 W_FUZZY = -1.5
 # Context: fraction of the other mentions pointing at the same country / admin1 / admin2.
 # Coordinate descent over these and the class weights, maximising the sum of exact and
