@@ -61,7 +61,10 @@ def test_resolve_spans_keeps_order_and_nones(nlp: Any) -> None:
     article = Article.create(text)
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Homs", "Qxzvwk", "Palmyra")]
     out = resolve_spans(nlp(text), article, spans)
-    assert out[1] is None
+    # The unknown name is placed by the others: its own name, no id, a coarser precision.
+    assert out[1] is not None and out[1].source == "context" and out[1].name == "Qxzvwk"
+    assert out[1].geonameid is None and out[1].country == "SY" and out[1].precision == 2
+    assert resolve_spans(nlp(text), article, spans[1:2]) == [None]
     assert out[0] is not None and out[0].country == "SY"
     assert out[2] is not None and out[2].country == "SY"
     _check_spans(text, [p for p in out if p is not None])

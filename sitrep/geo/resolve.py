@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.geo import fallback
 from sitrep.geo import gazetteer as gz
 from sitrep.geo import normalize as norm
 
@@ -79,6 +80,9 @@ class Resolved:
     score: float
     margin: float  # score gap to the runner-up (confidence)
     kind: int
+    # The name itself is unknown and ``entry`` is the place it lies in (``sitrep.geo.fallback``):
+    # "inside" a place named within it ("Colorado State University"), or the article's "focus".
+    inferred: str = ""
 
 
 def _candidates(g: gz.Gazetteer, name: str) -> tuple[gz.Match, ...]:
@@ -135,8 +139,9 @@ def _context_score(e: gz.Entry, countries: Counter[str], admin1s: Counter[str],
     return s
 
 
-def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[Resolved | None]:
-    """Resolve each ``text[start:end]`` mention; None where no candidate exists."""
+def resolve(text: str, spans: Sequence[tuple[int, int]], infer: bool = True) -> list[Resolved | None]:
+    """Resolve each ``text[start:end]`` mention; a name with no candidate gets the place it
+    lies in (``inferred``) when the rest of the text says, else None."""
     g = gz.get()
     cands: list[tuple[gz.Match, ...]] = []
     priors: list[list[float]] = []
@@ -217,4 +222,9 @@ def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[Resolved | None
             continue
         runner_up = max((p for i, p in enumerate(ps) if i != b), default=ps[b] - 5.0)
         out.append(Resolved(ms[b].entry, ps[b], ps[b] - runner_up, ms[b].kind))
+    if infer:
+        names = [text[s:e] for s, e in spans]
+        around = fallback.infer(g, names, [r.entry if r else None for r in out])
+        out = [r if r is not None or a is None else Resolved(a[0], 0.0, 0.0, gz.VARIANT, inferred=a[1])
+               for r, a in zip(out, around, strict=True)]
     return out
