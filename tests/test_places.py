@@ -112,3 +112,12 @@ def test_french_locative_preposition_is_a_cue(run: Any) -> None:
     places = run(text)
     _check_spans(text, places)
     assert "Bambari" in {p.span.text for p in places if p.span and p.country == "CF"}
+
+
+def test_lower_case_admin_word_is_left_out_of_the_span(run: Any) -> None:
+    text = "A bomb went off in Khost city, and shelling hit Idlib Governorate and Hama province."
+    names = {p.span.text for p in run(text) if p.span}
+    assert "Khost" in names and "Khost city" not in names
+    assert "Hama" in names and "Hama province" not in names
+    # A capitalised suffix is part of the name.
+    assert "Idlib Governorate" in names

@@ -46,6 +46,7 @@ _FACILITY_AFTER = re.compile(
 )
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_TRAILING_ADMIN = norm.TRAILING_ADMIN_WORD
 # A headline separator inside an entity ("CENTRAL AFRICAN REPUBLIC - OPPOSITION", "kill;Chad"):
 # the name ends before it.
 _SEPARATOR = re.compile(r"\s[-–—]\s|;|:\s")
@@ -109,6 +110,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m2 = _TRAILING_POSS.search(text[start:end])
     if m2 and m2.start() > 0:
         end = start + m2.start()
+    m3 = _TRAILING_ADMIN.search(text[start:end])
+    if m3 and m3.start() > 0:
+        end = start + m3.start()
     return start, end
 
 

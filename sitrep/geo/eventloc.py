@@ -16,6 +16,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.geo import normalize as norm
 from sitrep.model import Place
 from sitrep.model import Span as ModelSpan
 
@@ -161,7 +162,12 @@ def _unlisted(doc: Doc, sent: Span, places: list[Place]) -> list[Place]:
             continue
         if ent[0].lower_ == "the" and len(ent) > 1:
             ent = ent[1:]
-        out.append(Place(name=ent.text, span=ModelSpan(ent.start_char, ent.end_char, ent.text)))
+        end = ent.end_char
+        m = norm.TRAILING_ADMIN_WORD.search(ent.text)
+        if m and m.start() > 0:  # "Betong district" -> "Betong", as in the places extractor
+            end = ent.start_char + m.start()
+        name = doc.text[ent.start_char : end]
+        out.append(Place(name=name, span=ModelSpan(ent.start_char, end, name)))
     # Proper-noun runs the model left untagged but the text marks as places ("towards Dagapur").
     i = sent.start
     while i < sent.end:
