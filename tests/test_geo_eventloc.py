@@ -85,3 +85,10 @@ def test_site_names_are_candidates(nlp: Any) -> None:
         assert span is not None and _site_name(span)
     doc = nlp("Ahmed Qurvash spoke.")
     assert not _site_name(doc[0:2])
+
+
+def test_place_that_only_locates_another_place_loses(locate: Any) -> None:
+    text = "A car bomb exploded in Zorvana, a market district in western Baghdad, on Monday."
+    assert locate(text, "exploded") == "Zorvana"
+    text = "Shells hit the Homs neighbourhood of Zorvana on Monday."
+    assert locate(text, "hit") == "Zorvana"
