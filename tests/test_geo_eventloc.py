@@ -62,3 +62,33 @@ def test_unknown_name_after_a_directional_preposition(locate: Any) -> None:
     # A made-up village no gazetteer lists; "towards" marks it as a place whatever its label.
     text = "Hundreds of villagers marched towards Xomborrin to demand the release of the men."
     assert locate(text, "marched") == "Xomborrin"
+
+
+def test_place_of_origin_scores_below_a_location(nlp: Any) -> None:
+    from sitrep.geo.eventloc import score_place
+
+    scores = []
+    for prep in ("in", "from"):
+        doc = nlp(f"Gunmen {prep} Hamburg shot two guards.")
+        scores.append(score_place(doc[3], doc[2]))
+    assert scores[1] < scores[0] - 2.0
+
+
+def test_site_names_are_candidates(nlp: Any) -> None:
+    from sitrep.geo.eventloc import _site_name
+
+    for text, name in (("Gunmen stormed the Zorvani Hospital on Monday.", "Zorvani Hospital"),
+                       ("Troops captured Jabal Qurvash after a day of fighting.", "Jabal Qurvash")):
+        doc = nlp(text)
+        i = text.index(name)
+        span = doc.char_span(i, i + len(name))
+        assert span is not None and _site_name(span)
+    doc = nlp("Ahmed Qurvash spoke.")
+    assert not _site_name(doc[0:2])
+
+
+def test_place_that_only_locates_another_place_loses(locate: Any) -> None:
+    text = "A car bomb exploded in Zorvana, a market district in western Baghdad, on Monday."
+    assert locate(text, "exploded") == "Zorvana"
+    text = "Shells hit the Homs neighbourhood of Zorvana on Monday."
+    assert locate(text, "hit") == "Zorvana"

@@ -78,3 +78,23 @@ def test_centre_handles_the_antimeridian() -> None:
     lat, lon = gz._centre([(60.0, 179.0), (62.0, -179.0)])
     assert lat == pytest.approx(61.0)
     assert abs(abs(lon) - 180.0) < 0.01
+
+
+def test_apostrophe_spelling_beats_the_plain_namesake(g: gz.Gazetteer) -> None:
+    # "Mar'a" is the Syrian town (GeoNames "Mar`a"), not Mara region in Tanzania.
+    assert [m.entry.country for m in g.lookup("Mar’a")][:1] == ["SY"]
+    assert g.lookup("Mara")[0].entry.country != "SY"
+
+
+def test_name_without_its_article_is_its_own_kind(g: gz.Gazetteer) -> None:
+    hawijah = [m for m in g.lookup("Huwayjah") if m.entry.country == "IQ"]
+    assert hawijah and hawijah[0].kind == gz.ARTICLE
+    from sitrep.extract.places import _known
+
+    assert _known(g, "Huwayjah")  # so "near Huwayjah" is read as a place
+
+
+def test_curated_iraq_syria_sites(g: gz.Gazetteer) -> None:
+    for name in ("Habbaniyah", "Al Asad", "Kisik", "Al Baghdadi", "Taji"):
+        top = g.lookup(name)
+        assert top and any(m.entry.country == "IQ" and m.entry.source == "curated" for m in top), name

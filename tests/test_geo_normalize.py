@@ -33,3 +33,10 @@ def test_skeleton_unifies_transliterations() -> None:
 def test_is_latin() -> None:
     assert norm.is_latin("Raqqa")
     assert not norm.is_latin("الرقة")
+
+
+def test_apos_key_keeps_inner_apostrophes_only() -> None:
+    assert norm.apos_key("Mar’a") == "mar'a"
+    assert norm.apos_key("Mar`a") == "mar'a"  # GeoNames writes the ayn as a backtick
+    assert norm.apos_key("Mara") == ""
+    assert norm.apos_key("Syria's") == ""  # a possessive is not a transliteration mark

@@ -42,12 +42,38 @@ def test_list_of_provinces() -> None:
 
 def test_unknown_name_does_not_drop_the_others() -> None:
     text = "Residents of Qxzvwk fled to Aleppo."
-    r = resolve(text, _spans(text, "Qxzvwk", "Aleppo"))
+    r = resolve(text, _spans(text, "Qxzvwk", "Aleppo"), infer=False)
     assert r[0] is None
     assert r[1] is not None and r[1].entry.country == "SY"
+    assert resolve(text, _spans(text, "Aleppo"))[0] == r[1]
 
 
 def test_namesake_town_over_its_own_province() -> None:
     text = "A car bomb exploded in Aleppo."
     (r,) = resolve(text, _spans(text, "Aleppo"))
     assert r is not None and r.entry.source == "city"
+
+
+def test_unknown_name_takes_a_known_place_inside_it() -> None:
+    text = "Students at Colorado State University marched to the capitol in Denver."
+    r = resolve(text, _spans(text, "Colorado State University", "Denver"))
+    assert r[0] is not None and r[0].inferred == "inside"
+    assert r[0].entry.source == "adm1" and r[0].entry.country == "US"
+    assert r[1] is not None and not r[1].inferred
+
+
+def test_unknown_street_takes_the_articles_focus() -> None:
+    text = ("Shops on Zqxwv Boulevard in Aleppo were shelled; Aleppo residents fled to "
+            "Idlib, Syria.")
+    r = resolve(text, _spans(text, "Zqxwv Boulevard", "Aleppo", "Idlib", "Syria"))
+    assert r[0] is not None and r[0].inferred == "focus"
+    assert r[0].entry.name == "Aleppo" and r[0].entry.source == "city"
+    # Without the rest of the article there is nothing to infer from.
+    assert resolve(text, _spans(text, "Zqxwv Boulevard")) == [None]
+    assert resolve(text, _spans(text, "Zqxwv Boulevard", "Aleppo"), infer=False)[0] is None
+
+
+def test_lone_common_word_inside_a_name_is_not_a_place() -> None:
+    text = "The South Qzwx Estate housing block, Kilburn, London."
+    r = resolve(text, _spans(text, "South Qzwx Estate", "London"))
+    assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.country == "GB"

@@ -61,7 +61,10 @@ def test_resolve_spans_keeps_order_and_nones(nlp: Any) -> None:
     article = Article.create(text)
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Homs", "Qxzvwk", "Palmyra")]
     out = resolve_spans(nlp(text), article, spans)
-    assert out[1] is None
+    # The unknown name is placed by the others: its own name, no id, a coarser precision.
+    assert out[1] is not None and out[1].source == "context" and out[1].name == "Qxzvwk"
+    assert out[1].geonameid is None and out[1].country == "SY" and out[1].precision == 2
+    assert resolve_spans(nlp(text), article, spans[1:2]) == [None]
     assert out[0] is not None and out[0].country == "SY"
     assert out[2] is not None and out[2].country == "SY"
     _check_spans(text, [p for p in out if p is not None])
@@ -109,3 +112,12 @@ def test_french_locative_preposition_is_a_cue(run: Any) -> None:
     places = run(text)
     _check_spans(text, places)
     assert "Bambari" in {p.span.text for p in places if p.span and p.country == "CF"}
+
+
+def test_lower_case_admin_word_is_left_out_of_the_span(run: Any) -> None:
+    text = "A bomb went off in Khost city, and shelling hit Idlib Governorate and Hama province."
+    names = {p.span.text for p in run(text) if p.span}
+    assert "Khost" in names and "Khost city" not in names
+    assert "Hama" in names and "Hama province" not in names
+    # A capitalised suffix is part of the name.
+    assert "Idlib Governorate" in names

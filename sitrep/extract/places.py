@@ -46,6 +46,7 @@ _FACILITY_AFTER = re.compile(
 )
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_TRAILING_ADMIN = norm.TRAILING_ADMIN_WORD
 # A headline separator inside an entity ("CENTRAL AFRICAN REPUBLIC - OPPOSITION", "kill;Chad"):
 # the name ends before it.
 _SEPARATOR = re.compile(r"\s[-–—]\s|;|:\s")
@@ -81,12 +82,21 @@ def _place(text: str, start: int, end: int, r: Resolved | None, source: str) -> 
         a1 = g.admin1_entry(e.admin1)
         admin1 = a1.name if a1 is not None else ""
     country = g.by_country(e.country) if e.country else None
+    country_name = country.name if country is not None else None
+    if r.inferred:
+        # An unknown name placed by the article's other places: its own name, no id, and
+        # at best a "part of a town" precision.
+        return Place(
+            name=span.text, span=span, geonameid=e.geonameid if r.inferred == "inside" else None,
+            lat=e.lat, lon=e.lon, admin1=admin1 or None,
+            country=e.country or None, country_name=country_name,
+            precision=max(precision_of(e), 2), source="context", score=0.0,
+        )
     src = "demonym" if r.kind == gz.DEMONYM else e.source
     return Place(
         name=e.name, span=span, geonameid=e.geonameid, lat=e.lat, lon=e.lon,
-        admin1=admin1 or None, country=e.country or None,
-        country_name=country.name if country is not None else None, feature=e.feature,
-        precision=precision_of(e), source=src, score=round(r.score, 3),
+        admin1=admin1 or None, country=e.country or None, country_name=country_name,
+        feature=e.feature, precision=precision_of(e), source=src, score=round(r.score, 3),
     )
 
 
@@ -100,6 +110,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m2 = _TRAILING_POSS.search(text[start:end])
     if m2 and m2.start() > 0:
         end = start + m2.start()
+    m3 = _TRAILING_ADMIN.search(text[start:end])
+    if m3 and m3.start() > 0:
+        end = start + m3.start()
     return start, end
 
 
@@ -166,6 +179,9 @@ def _cue(doc: Doc, i: int, j: int) -> str | None:
 
 
 def _known(g: gz.Gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as written: any entry, but a town only under its
+    own name, an alias or its name without the article ("Huwayjah" for "Al Huwayjah"), not
+    a name stripped of an admin word."""
     return any(m.kind != gz.VARIANT or m.entry.source != "city" for m in g.lookup(name))
 
 
@@ -376,7 +392,7 @@ def extract_places(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
         # Unresolved names are kept only with evidence that they are places: a facility
         # entity or a place cue ("in X", "X town"). Bare unknown GPE/LOC entities are more
         # often people and brands than places (lgl_dev: 22 right, 57 wrong).
-        if r is None and (how not in ("ent", "cue") or text[start:end].isupper()):
+        if (r is None or r.inferred) and (how not in ("ent", "cue") or text[start:end].isupper()):
             # Unknown all-caps names are acronyms of organisations ("IRGC"), not places.
             continue
         out.append(_place(text, start, end, r, how))

@@ -33,10 +33,12 @@ from sitrep.geo import normalize as norm
 log = logging.getLogger(__name__)
 
 # Bump when the build or the schema changes: a new file is built and old ones removed.
-VERSION = 9
+VERSION = 12
 
 # Name kinds, strongest first: an entry's own name is stronger evidence than an alias.
-NAME, ALIAS, ABBREV, DEMONYM, VARIANT = 0, 1, 2, 3, 4
+# ARTICLE: an indexed name without its leading article ("Al Hawijah" under "hawijah"): the
+# same name as news writes it, unlike a VARIANT without an admin suffix ("Hughes County").
+NAME, ALIAS, ABBREV, DEMONYM, VARIANT, ARTICLE = 0, 1, 2, 3, 4, 5
 FUZZY_MIN_POP = 10_000
 
 
@@ -58,7 +60,7 @@ class Entry:
 @dataclass(frozen=True)
 class Match:
     entry: Entry
-    kind: int  # NAME, ALIAS, ABBREV, DEMONYM, VARIANT
+    kind: int  # NAME, ALIAS, ABBREV, DEMONYM, VARIANT, ARTICLE
     fuzzy: bool = False
 
 
@@ -91,13 +93,17 @@ class _Builder:
             return
         k = norm.key(name)
         self.names.add((k, pid, kind))
+        ak = norm.apos_key(name)
+        if ak:
+            self.names.add((ak, pid, kind))
         # Article-less variants for every name ("al qamishli" -> "qamishli"); suffix-less
         # ones only for admin areas: "Idlib Governorate" -> "idlib" is right, but "Mexico
         # City" -> "mexico" or "District of Columbia" -> "columbia" would be wrong.
-        vs = norm.variants(name) if admin else (k, norm.strip_article(k))
+        bare = norm.strip_article(k)
+        vs = norm.variants(name) if admin else (k, bare)
         for v in vs[1:]:
             if v != k:
-                self.names.add((v, pid, VARIANT))
+                self.names.add((v, pid, ARTICLE if v == bare else VARIANT))
         if skeleton:
             s = norm.skeleton(name)
             if len(s) >= 3:
@@ -307,7 +313,11 @@ class Gazetteer:
     def lookup(self, name: str, fuzzy: bool = False) -> tuple[Match, ...]:
         """All entries a name can refer to, best name-kind per entry. With ``fuzzy``, falls
         back to the consonant skeleton when no key matches."""
-        keys = norm.variants(name)
+        ak = norm.apos_key(name)
+        # A name written with an inner apostrophe ("Mar'a") first looks for names written
+        # with one; the apostrophe-less key only when none is.
+        keys = ((ak,) if ak else ()) + norm.variants(name)
+        first = 1 if ak else 0
         con = self._con()
         best: dict[int, int] = {}
         for i, k in enumerate(keys):
@@ -317,7 +327,7 @@ class Gazetteer:
                 break
             for pid, kind in con.execute("SELECT pid, kind FROM name WHERE key=?", (k,)):
                 # A match on a stripped variant of the query is a VARIANT match.
-                kind = VARIANT if i > 0 else kind
+                kind = VARIANT if i > first else kind
                 if pid not in best or kind < best[pid]:
                     best[pid] = kind
         out = [Match(e, kind) for pid, kind in best.items() if (e := self.entry(pid)) is not None]

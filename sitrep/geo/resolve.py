@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.geo import fallback
 from sitrep.geo import gazetteer as gz
 from sitrep.geo import normalize as norm
 
@@ -38,8 +39,9 @@ W_CLASS = {
     "curated": 5.5,  # our conflict sites (population 0): named only when the text means them
 }
 W_CAPITAL = 1.5
-# Name-match kinds: NAME, ALIAS, ABBREV, DEMONYM, VARIANT; a fuzzy (skeleton) match pays more.
-W_KIND = (0.0, -0.4, 0.0, 0.0, -0.8)
+# Name-match kinds: NAME, ALIAS, ABBREV, DEMONYM, VARIANT, ARTICLE; a fuzzy (skeleton) match
+# pays more. ARTICLE kept at the VARIANT weight it had before it was told apart.
+W_KIND = (0.0, -0.4, 0.0, 0.0, -0.8, -0.8)
 W_FUZZY = -1.5
 # Context: fraction of the other mentions pointing at the same country / admin1 / admin2.
 # Coordinate descent over these and the class weights, maximising the sum of exact and
@@ -78,6 +80,9 @@ class Resolved:
     score: float
     margin: float  # score gap to the runner-up (confidence)
     kind: int
+    # The name itself is unknown and ``entry`` is the place it lies in (``sitrep.geo.fallback``):
+    # "inside" a place named within it ("Colorado State University"), or the article's "focus".
+    inferred: str = ""
 
 
 def _candidates(g: gz.Gazetteer, name: str) -> tuple[gz.Match, ...]:
@@ -134,8 +139,9 @@ def _context_score(e: gz.Entry, countries: Counter[str], admin1s: Counter[str],
     return s
 
 
-def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[Resolved | None]:
-    """Resolve each ``text[start:end]`` mention; None where no candidate exists."""
+def resolve(text: str, spans: Sequence[tuple[int, int]], infer: bool = True) -> list[Resolved | None]:
+    """Resolve each ``text[start:end]`` mention; a name with no candidate gets the place it
+    lies in (``inferred``) when the rest of the text says, else None."""
     g = gz.get()
     cands: list[tuple[gz.Match, ...]] = []
     priors: list[list[float]] = []
@@ -216,4 +222,9 @@ def resolve(text: str, spans: Sequence[tuple[int, int]]) -> list[Resolved | None
             continue
         runner_up = max((p for i, p in enumerate(ps) if i != b), default=ps[b] - 5.0)
         out.append(Resolved(ms[b].entry, ps[b], ps[b] - runner_up, ms[b].kind))
+    if infer:
+        names = [text[s:e] for s, e in spans]
+        around = fallback.infer(g, names, [r.entry if r else None for r in out])
+        out = [r if r is not None or a is None else Resolved(a[0], 0.0, 0.0, gz.VARIANT, inferred=a[1])
+               for r, a in zip(out, around, strict=True)]
     return out
