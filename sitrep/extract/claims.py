@@ -19,7 +19,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.cues import CueLexicon, cue_entry, cue_lexicon, cue_span_chars, stance_of
+from sitrep.extract.cues import (
+    CueLexicon,
+    cue_entry,
+    cue_lexicon,
+    cue_span_chars,
+    stance_of,
+    widen_cue,
+)
 from sitrep.extract.quote_marks import (
     Segment,
     TokAt,
@@ -215,6 +222,8 @@ def _build(
                 resolved = resolver.resolve(subj, s0, s1, cue)
         if cue_chars is None:
             cue_chars = cue_span_chars(text, cue, lex)
+        elif cue.lower_ != "according":
+            cue_chars = widen_cue(text, cue, *cue_chars)
         stance = stance_of(doc, cue, cstart, cend, lex)
         quotes.append(Quote(
             content=Span.of(text, cstart, cend),
