@@ -216,3 +216,10 @@ def test_cue_is_the_verb_group(nlp: Any, text: str, cue: str) -> None:
     """Auxiliaries, negation, adverbs, a raising verb and a bare date belong to the cue."""
     cues = [q.cue.text for q in quotes_of(nlp, text) if q.cue is not None]
     assert cue in cues
+
+
+def test_gerund_after_preposition_borrows_the_main_subject(nlp: Any) -> None:
+    text = "The senator closed the rally by saying that the border would stay open."
+    q = one(quotes_of(nlp, text), "saying")
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    assert q.content.text == "that the border would stay open"

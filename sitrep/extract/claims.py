@@ -254,8 +254,18 @@ def _speaker_token(cue: Token) -> Token | None:
                 return head if ok and tok.tag_ == "VBG" and head.i < tok.i else None
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in _GERUND_PREPS:
+            # "ended the speech by thanking the crowd": the subject of the verb the
+            # preposition hangs from
+            tok = tok.head.head
+            continue
         return None
     return None
+
+
+# Prepositions whose gerund shares the subject of the main verb ("by saying", "after
+# thanking", "before announcing", "in defending").
+_GERUND_PREPS = frozenset({"by", "after", "before", "while", "in", "when", "without", "since"})
 
 
 def _passive_attribution(cue: Token) -> tuple[Token, tuple[int, int]] | None:
