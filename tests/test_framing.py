@@ -196,3 +196,10 @@ def test_scare_quoted_label_for_people_is_name_calling(nlp: Any) -> None:
 def test_apostrophe_does_not_close_a_scare_quote(nlp: Any) -> None:
     text = "The mayor spoke. “It’s a long road,” she told the crowd in the square."
     assert not any(m.category in ("scare_quote", "quoted_label") for m in analyse(nlp, text).framing)
+
+
+def test_common_political_insults_are_labels(nlp: Any) -> None:
+    found = marks(nlp, "The columnist called the senator a blowhard and his aides a pack of fearmongers.")
+    labels = {t: m for t, m in found.items() if technique_of(m) == "Name_Calling,Labeling"}
+    assert any("blowhard" in t for t in labels)
+    assert any("fearmongers" in t for t in labels)
