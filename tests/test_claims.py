@@ -183,7 +183,7 @@ def test_degenerate_texts(nlp: Any, text: str) -> None:
 
 def test_passive_agent_is_the_speaker(nlp: Any) -> None:
     text = "The ceasefire plan was rejected by the rebel council on Sunday."
-    q = one(quotes_of(nlp, text), "rejected")
+    q = one(quotes_of(nlp, text), "was rejected")  # PolNeAR: the verb group
     assert q.speaker is not None and q.speaker.text == "the rebel council"
     assert q.content.text == "The ceasefire plan"
 
@@ -200,3 +200,26 @@ def test_colon_attribution_in_a_headline(nlp: Any) -> None:
     q = one(quotes_of(nlp, text), ":")
     assert q.speaker is not None and q.speaker.text == "Governor Lena Park"
     assert q.content.text == "Relief convoys will reach the valley this week"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator has also said that the vote will be delayed.", "has also said"),
+        ("The ministry did not deny that the convoy was hit.", "did not deny"),
+        ("The mayor seems to think that the budget is too small.", "seems to think"),
+        ("The governor said Friday that the roads would reopen.", "said Friday"),
+        ("How the general said the war would end is unclear, reporters wrote.", "wrote"),
+    ],
+)
+def test_cue_is_the_verb_group(nlp: Any, text: str, cue: str) -> None:
+    """Auxiliaries, negation, adverbs, a raising verb and a bare date belong to the cue."""
+    cues = [q.cue.text for q in quotes_of(nlp, text) if q.cue is not None]
+    assert cue in cues
+
+
+def test_gerund_after_preposition_borrows_the_main_subject(nlp: Any) -> None:
+    text = "The senator closed the rally by saying that the border would stay open."
+    q = one(quotes_of(nlp, text), "saying")
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    assert q.content.text == "that the border would stay open"

@@ -183,3 +183,23 @@ def test_emotive_label_for_people_keeps_its_article(nlp: Any) -> None:
     found = marks(nlp, "Voters are tired of the corrupt politicians in the capital.")
     assert "the corrupt politicians" in found
     assert technique_of(found["the corrupt politicians"]) == "Name_Calling,Labeling"
+
+
+def test_scare_quoted_label_for_people_is_name_calling(nlp: Any) -> None:
+    text = "The council ignored the “experts” again. Critics branded the mayor a 'dinosaur' on Monday."
+    found = marks(nlp, text)
+    assert found["“experts”"].category == "quoted_label"
+    assert found["'dinosaur'"].category == "quoted_label"
+    assert technique_of(found["“experts”"]) == "Name_Calling,Labeling"
+
+
+def test_apostrophe_does_not_close_a_scare_quote(nlp: Any) -> None:
+    text = "The mayor spoke. “It’s a long road,” she told the crowd in the square."
+    assert not any(m.category in ("scare_quote", "quoted_label") for m in analyse(nlp, text).framing)
+
+
+def test_common_political_insults_are_labels(nlp: Any) -> None:
+    found = marks(nlp, "The columnist called the senator a blowhard and his aides a pack of fearmongers.")
+    labels = {t: m for t, m in found.items() if technique_of(m) == "Name_Calling,Labeling"}
+    assert any("blowhard" in t for t in labels)
+    assert any("fearmongers" in t for t in labels)

@@ -2,14 +2,12 @@
 
 Two passes over the parsed article, no model beyond spaCy's parse:
 
-1. **Quoted segments** (direct quotes). Quote marks are paired per paragraph (curly, straight,
-   the NYT's ``''``); an opening mark left open at a paragraph end runs to the paragraph end and
-   continues when the next paragraph opens with a quote mark (multi-paragraph quotes); a stray
-   closing mark is ignored, so unbalanced marks never drop the document. A segment is attributed
-   to a cue verb right after it (``"…," he said``) or right before it (``he said: "…"``).
+1. **Quoted segments** (direct quotes, ``quote_marks``): a segment is attributed to a cue verb
+   right after it (``"…," he said``) or right before it (``he said: "…"``).
 2. **Dependency attributions** (indirect and mixed): every verb whose lemma is in the cue
-   lexicon (``data/cue_verbs.tsv``), its ``nsubj`` as speaker, its ``ccomp``/``xcomp``/object
-   as content; ``according to X`` with X as speaker and the clause it modifies as content.
+   lexicon (``cues``, ``data/cue_verbs.tsv``), its ``nsubj`` as speaker, its
+   ``ccomp``/``xcomp``/object as content; ``according to X`` with X as speaker and the clause
+   it modifies as content.
 
 Span conventions follow PolNeAR (checked on ``quotes_polnear_dev.jsonl``): direct content keeps
 its quote marks and the punctuation inside them; indirect content keeps "that" and drops the
@@ -19,110 +17,31 @@ final full stop; a colon right after the cue verb belongs to the cue; the coveri
 
 from __future__ import annotations
 
-import bisect
-import csv
-import functools
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.cues import (
+    CueLexicon,
+    cue_entry,
+    cue_lexicon,
+    cue_span_chars,
+    stance_of,
+    widen_cue,
+)
+from sitrep.extract.quote_marks import (
+    Segment,
+    TokAt,
+    continues,
+    cue_after,
+    cue_before,
+    quote_kind,
+    quote_segments,
+    snap_to_segments,
+)
 from sitrep.extract.speakers import SpeakerResolver, phrase_bounds
-from sitrep.model import AnalyzedArticle, Article, Quote, QuoteKind, Span, Stance
+from sitrep.model import AnalyzedArticle, Article, Quote, Span
 from sitrep.registry import register
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@dataclass(frozen=True)
-class Cue:
-    stance: Stance
-    kind: str  # speech | cognition | evidence | phrase | hedge
-    # True for verbs whose object is usually not a claim ("found a seat", "showed the
-    # video"): they attribute only with a clause complement
-    clause_only: bool = False
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    verbs: dict[str, Cue]  # single-word verb lemmas
-    particles: dict[tuple[str, str], Cue]  # ("point", "out")
-    hedges: dict[str, Cue]  # allegedly, so-called, ...
-
-
-@functools.lru_cache(maxsize=1)
-def cue_lexicon() -> CueLexicon:
-    verbs: dict[str, Cue] = {}
-    particles: dict[tuple[str, str], Cue] = {}
-    hedges: dict[str, Cue] = {}
-    with open(DATA / "cue_verbs.tsv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            cue = Cue(row["stance"], row["kind"], row.get("clause_only") == "yes")  # type: ignore[arg-type]
-            term = row["cue"].strip().lower()
-            if cue.kind == "hedge":
-                hedges[term] = cue
-            elif cue.kind == "phrase":
-                continue  # handled by dedicated rules (according to, quoted as saying)
-            elif " " in term:
-                verb, particle = term.split(" ", 1)
-                particles[(verb, particle)] = cue
-            else:
-                verbs[term] = cue
-    return CueLexicon(verbs, particles, hedges)
-
-
-# --- quoted segments -----------------------------------------------------------------------
-
-_MARKS = re.compile(r"''|``|[\"“”„«»]")
-_OPENERS = {"“": "”", "„": "“", "«": "»", "``": "''"}
-_CLOSERS = {"”", "»"}
-
-
-@dataclass
-class Segment:
-    start: int  # offset of the opening mark
-    end: int  # offset after the closing mark (or the paragraph end if left open)
-    closed: bool
-
-
-def quote_segments(text: str) -> list[Segment]:
-    """Quoted stretches of ``text``, paired per paragraph; never raises on unbalanced marks."""
-    segments: list[Segment] = []
-    pos = 0
-    for para in text.split("\n"):
-        _pair_paragraph(para, pos, segments)
-        pos += len(para) + 1
-    return segments
-
-
-def _pair_paragraph(para: str, offset: int, out: list[Segment]) -> None:
-    open_at: int | None = None
-    closer = ""
-    for m in _MARKS.finditer(para):
-        mark, i = m.group(), m.start()
-        if open_at is None:
-            if mark in _CLOSERS:
-                continue  # stray closing mark
-            if mark in ('"', "''") and _looks_closing(para, i, len(mark)):
-                continue
-            open_at, closer = i, _OPENERS.get(mark, mark)
-        elif mark == closer or (closer == "”" and mark == '"') or (closer == '"' and mark == "”"):
-            out.append(Segment(offset + open_at, offset + m.end(), True))
-            open_at = None
-        elif mark in _OPENERS or (mark == closer):
-            continue
-    if open_at is not None:
-        end = len(para.rstrip())
-        if end - open_at > 1:
-            out.append(Segment(offset + open_at, offset + end, False))
-
-
-def _looks_closing(para: str, i: int, width: int) -> bool:
-    """A straight mark glued to a word on its left and followed by space is a closer."""
-    before = para[i - 1] if i > 0 else " "
-    after = para[i + width] if i + width < len(para) else " "
-    return not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ".,;:!?)")
+__all__ = ["cue_lexicon", "extract_quotes", "link_quotes_to_events", "quote_segments"]
 
 
 # --- extraction ----------------------------------------------------------------------------
@@ -131,9 +50,6 @@ _SUBJ = ("nsubj",)
 _COMPLEMENTS = ("ccomp", "xcomp")
 _OBJECTS = ("dobj", "attr", "oprd")
 _CUE_POS = ("VERB",)
-# How far after a closing quote mark a cue may sit ('," the Pentagon's spokesman said'),
-# in tokens; calibrated on quotes_polnear_dev.jsonl (longer windows reached the next clause).
-_POST_WINDOW = 8
 # A quoted stretch with at least this many spaces (five words) is speech, not a scare-quoted
 # term; on quotes_polnear_dev.jsonl any value from 2 to 10 scores the same.
 _QUOTED_SPEECH_SPACES = 4
@@ -144,7 +60,7 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
     lex = cue_lexicon()
     text = article.text
     segments = quote_segments(text)
-    char_tok = _TokAt(doc, text)
+    char_tok = TokAt(doc, text)
     found: list[tuple[Token, Token | None, tuple[int, int], tuple[int, int] | None]] = []
     used_cues: set[int] = set()
     used_segments: set[int] = set()
@@ -152,7 +68,7 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
     for si, seg in enumerate(segments):
         if si in used_segments:
             continue
-        hit = _cue_after(doc, char_tok, seg, lex) or _cue_before(doc, char_tok, seg, lex, text)
+        hit = cue_after(doc, char_tok, seg, lex) or cue_before(doc, char_tok, seg, lex, text)
         if hit is None:
             continue
         cue, cue_end = hit
@@ -163,9 +79,9 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
         # "A," he said. "B." -> one covering span while B has no cue of its own
         nj = si + 1
         last = seg
-        while nj < len(segments) and _continues(text, last, segments[nj], cue_end):
+        while nj < len(segments) and continues(text, last, segments[nj], cue_end):
             nxt = segments[nj]
-            if _cue_after(doc, char_tok, nxt, lex) is not None and nj != si:
+            if cue_after(doc, char_tok, nxt, lex) is not None and nj != si:
                 break
             content_end = nxt.end
             used_segments.add(nj)
@@ -193,7 +109,7 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
             continue
         if tok.pos_ not in _CUE_POS:
             continue
-        entry = _cue_entry(tok, lex)
+        entry = cue_entry(tok, lex)
         if entry is None:
             continue
         passive = _passive_attribution(tok)
@@ -251,7 +167,7 @@ def _colon_attributions(doc: Doc, text: str, quotes: list[Quote], segments: list
             speaker=Span.of(text, s0, s1),
             speaker_resolved=text[s0:s1],
             cue=Span.of(text, colon.idx, colon.idx + 1),
-            kind=_kind(text, start, end, segments),
+            kind=quote_kind(text, start, end, segments),
             stance="neutral",
         ))
     return out
@@ -290,11 +206,11 @@ def _build(
     resolver = SpeakerResolver(doc)
     quotes: list[Quote] = []
     for cue, subj, (cstart, cend), cue_chars in found:
-        cstart, cend = _snap_to_segments(cstart, cend, segments)
+        cstart, cend = snap_to_segments(cstart, cend, segments)
         cstart, cend = _trim(text, cstart, cend)
         if cend <= cstart:
             continue
-        kind = _kind(text, cstart, cend, segments)
+        kind = quote_kind(text, cstart, cend, segments)
         speaker: Span | None = None
         resolved: str | None = None
         if subj is not None:
@@ -305,8 +221,10 @@ def _build(
                 speaker = Span.of(text, sp.start_char, doc[s1 - 1].idx + len(doc[s1 - 1].text))
                 resolved = resolver.resolve(subj, s0, s1, cue)
         if cue_chars is None:
-            cue_chars = _cue_chars(text, cue, lex)
-        stance = _stance(doc, cue, cstart, cend, lex)
+            cue_chars = cue_span_chars(text, cue, lex)
+        elif cue.lower_ != "according":
+            cue_chars = widen_cue(text, cue, *cue_chars)
+        stance = stance_of(doc, cue, cstart, cend, lex)
         quotes.append(Quote(
             content=Span.of(text, cstart, cend),
             speaker=speaker,
@@ -316,31 +234,6 @@ def _build(
             stance=stance,
         ))
     return quotes
-
-
-class _TokAt:
-    """Token index at a character offset (whitespace maps to the token before it)."""
-
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.starts = [t.idx for t in doc]
-        self.text_len = len(text)
-
-    def __getitem__(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, char) - 1)
-
-
-def _cue_entry(tok: Token, lex: CueLexicon) -> Cue | None:
-    lemma = tok.lemma_.lower()
-    for child in tok.children:
-        if child.dep_ in ("prt", "prep") and child.i == tok.i + 1:
-            entry = lex.particles.get((lemma, child.lower_))
-            if entry is not None:
-                return entry
-    entry = lex.verbs.get(lemma)
-    if entry is None and tok.lower_.startswith(lemma + "e"):
-        # spaCy's lemmatiser sometimes drops a final e ("hopes" -> "hop")
-        entry = lex.verbs.get(lemma + "e")
-    return entry
 
 
 def _speaker_token(cue: Token) -> Token | None:
@@ -361,8 +254,18 @@ def _speaker_token(cue: Token) -> Token | None:
                 return head if ok and tok.tag_ == "VBG" and head.i < tok.i else None
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in _GERUND_PREPS:
+            # "ended the speech by thanking the crowd": the subject of the verb the
+            # preposition hangs from
+            tok = tok.head.head
+            continue
         return None
     return None
+
+
+# Prepositions whose gerund shares the subject of the main verb ("by saying", "after
+# thanking", "before announcing", "in defending").
+_GERUND_PREPS = frozenset({"by", "after", "before", "while", "in", "when", "without", "since"})
 
 
 def _passive_attribution(cue: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -472,66 +375,6 @@ def _char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _cue_after(
-    doc: Doc, char_tok: _TokAt, seg: Segment, lex: CueLexicon
-) -> tuple[Token, int] | None:
-    """'"…," he said' / '"…," said the minister' / '"…," the statement read'."""
-    if not seg.closed or seg.end >= char_tok.text_len:
-        return None
-    i = char_tok[seg.end]
-    if doc[i].idx < seg.end:
-        i += 1
-    for j in range(i, min(i + _POST_WINDOW, len(doc))):
-        t = doc[j]
-        if t.text in ("“", '"', "''", "\n") or "\n" in t.text or (t.is_sent_start and j > i and t.text[0].isupper() and doc[j - 1].text in (".", "!", "?")):
-            return None
-        if t.pos_ in ("VERB", "AUX") and _cue_entry(t, lex) is not None:
-            return t, t.idx + len(t.text)
-        if t.pos_ == "VERB":
-            return None
-    return None
-
-
-def _cue_before(
-    doc: Doc, char_tok: _TokAt, seg: Segment, lex: CueLexicon, text: str
-) -> tuple[Token, int] | None:
-    """'he said: "…"' / 'Smith told reporters, "…"'."""
-    before = text[: seg.start].rstrip(" ")
-    if not before or before[-1] not in ":,":
-        return None
-    j = char_tok[len(before) - 1]
-    sent_start = doc[j].sent.start
-    for k in range(j - 1, max(sent_start, j - 12) - 1, -1):
-        t = doc[k]
-        if t.pos_ == "VERB" and _cue_entry(t, lex) is not None:
-            return t, t.idx + len(t.text)
-    return None
-
-
-def _continues(text: str, prev: Segment, nxt: Segment, cue_end: int) -> bool:
-    """Does ``nxt`` carry on the quote of ``prev`` (same paragraph after the cue, or an open
-    quote carried over a paragraph break)?"""
-    between = text[prev.end : nxt.start]
-    if not prev.closed:
-        return between.strip() == ""  # the paragraph was left open: next one continues it
-    if "\n" in between or nxt.start < cue_end:
-        return False
-    # only the attribution clause ("he said.") may sit between the two pieces
-    return prev.end <= cue_end and len(between) < 120 and between.rstrip().endswith((".", ",", ":"))
-
-
-def _snap_to_segments(start: int, end: int, segments: list[Segment]) -> tuple[int, int]:
-    """Widen a content span that cuts a quoted segment to include the whole segment."""
-    for seg in segments:
-        if seg.end <= start or seg.start >= end:
-            continue
-        if seg.start < start <= seg.start + 2 or (seg.start < start and seg.end <= end):
-            start = seg.start
-        if seg.start >= start and end < seg.end and seg.end - end <= 3:
-            end = seg.end
-    return start, end
-
-
 _TRAIL = " \n\t.,;:—–-"
 
 
@@ -543,54 +386,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
     return start, end
-
-
-def _kind(text: str, start: int, end: int, segments: list[Segment]) -> QuoteKind:
-    inside = 0
-    alnum = 0
-    for seg in segments:
-        if seg.end <= start or seg.start >= end:
-            continue
-        s, e = max(start, seg.start), min(end, seg.end)
-        inside += sum(ch.isalnum() for ch in text[s:e])
-    alnum = sum(ch.isalnum() for ch in text[start:end])
-    if inside == 0:
-        return "indirect"
-    if inside >= alnum:
-        return "direct"
-    return "mixed"
-
-
-def _cue_chars(text: str, cue: Token, lex: CueLexicon) -> tuple[int, int]:
-    """The cue verb with its lexicon particle ('pointed out') and a colon glued after it
-    ('said:'), as PolNeAR marks it."""
-    start = cue.idx
-    end = cue.idx + len(cue.text)
-    for c in cue.children:
-        if c.dep_ == "prt" and c.i == cue.i + 1 and (cue.lemma_.lower(), c.lower_) in lex.particles:
-            end = c.idx + len(c.text)
-    if end < len(text) and text[end] == ":":
-        end += 1
-    return start, end
-
-
-def _stance(doc: Doc, cue: Token, start: int, end: int, lex: CueLexicon) -> Stance:
-    entry = _cue_entry(cue, lex)
-    stance: Stance = entry.stance if entry is not None else "neutral"
-    if stance != "neutral":
-        return stance
-    # a hedge inside the content or next to the cue distances the writer from the claim
-    lo = min(start, cue.idx)
-    hi = max(end, cue.idx + len(cue.text))
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is not None:
-        for tok in span:
-            if tok.lower_ in lex.hedges:
-                return "distancing"
-        for i in range(span.start, span.end - 2):
-            if doc[i].lower_ == "so" and doc[i + 1].text == "-" and doc[i + 2].lower_ == "called":
-                return "distancing"
-    return stance
 
 
 def link_quotes_to_events(analysis: AnalyzedArticle) -> None:

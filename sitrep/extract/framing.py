@@ -42,6 +42,7 @@ CATEGORY_TECHNIQUE = {
     "euphemism": "Loaded_Language",
     "emotive": "Loaded_Language",
     "scare_quote": "Doubt",
+    "quoted_label": "Name_Calling,Labeling",
     "distancing": "Doubt",
     "derogatory_label": "Name_Calling,Labeling",
 }
@@ -118,7 +119,7 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
             neutral_alternative=entry.neutral_alternative,
             term=entry.term,
         ))
-    marks.extend(_scare_quotes(text, analysis.quotes, marks))
+    marks.extend(_scare_quotes(doc, text, analysis.quotes, marks))
     marks.sort(key=lambda m: m.span.start)
     return marks
 
@@ -247,10 +248,36 @@ _PEOPLE_NOUNS = frozenset({
 })
 
 
+# Role and group nouns (singular lemmas): with _PEOPLE_NOUNS, what a label can be pinned on.
+_ROLE_NOUNS = frozenset({
+    "expert", "scholar", "academic", "professor", "scientist", "analyst", "pundit", "commentator",
+    "columnist", "reporter", "editor", "writer", "author", "blogger", "host", "anchor",
+    "senator", "congressman", "congresswoman", "lawmaker", "legislator", "governor", "mayor",
+    "minister", "judge", "lawyer", "attorney", "prosecutor", "diplomat", "bureaucrat", "staffer",
+    "aide", "adviser", "advisor", "spokesman", "spokeswoman", "candidate", "nominee", "donor",
+    "voter", "citizen", "resident", "worker", "student", "teacher", "parent", "mother", "father",
+    "child", "kid", "boy", "girl", "guy", "folk", "friend", "ally", "partner", "follower",
+    "believer", "disciple", "priest", "bishop", "cardinal", "pope", "cleric", "imam", "rabbi",
+    "pastor", "preacher", "prelate", "clergy", "monk", "nun", "soldier", "officer", "agent",
+    "operative", "spy", "cop", "police", "troop", "fighter", "general", "commander", "ruler",
+    "king", "queen", "prince", "emperor", "president", "chief", "boss", "executive", "banker",
+    "billionaire", "millionaire", "owner", "businessman", "tycoon", "celebrity", "star", "actor",
+    "actress", "activist", "organizer", "protester", "demonstrator", "refugee", "immigrant",
+    "migrant", "foreigner", "outsider", "insider", "member", "leader", "official", "politician",
+    "elite", "class", "faction", "wing", "camp", "crowd", "mob", "gang", "clique", "lobby",
+    "establishment", "regime", "government", "administration", "party", "movement", "group",
+    "organization", "organisation", "network", "machine", "team", "squad", "army", "force",
+    "individual", "figure", "character", "personality", "hero", "villain", "enemy", "foe",
+    "opponent", "rival", "critic", "supporter", "defender", "champion", "advocate", "apologist",
+    "man", "woman", "person", "people", "human", "catholic", "christian", "muslim", "jew",
+})
+
+
 def _names_people(tok: Token) -> bool:
-    return tok.ent_type_ in _PEOPLE_ENTS or tok.lower_ in _PEOPLE_NOUNS or (tok.lower_ in lexicon() and (
-        lexicon()[tok.lower_].technique.startswith("Name")
-    ))
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in _PEOPLE_ENTS or tok.lower_ in _PEOPLE_NOUNS or lemma in _ROLE_NOUNS or (
+        tok.lower_ in lexicon() and lexicon()[tok.lower_].technique.startswith("Name")
+    )
 
 
 def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
@@ -274,29 +301,56 @@ def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
 
 # Scare quotes: one to four quoted words that no attribution claims as its content, in the
 # writer's own sentence. Four words was the longest scare-quoted label in our own examples.
-_SCARE = re.compile(r"[“\"‘']([^“”\"‘’'\n]{2,40})[”\"’']")
+# Each opening mark pairs with its own closing mark; a closing single quote glued to a letter
+# is an apostrophe ("“It’s" is no quote).
+_SCARE = re.compile(
+    r"“([^“”\n]{2,40})”|\"([^\"\n]{2,40})\"|(?<!\w)‘([^‘’\n]{2,40})’(?!\w)|(?<!\w)'([^'\n]{2,40})'(?!\w)"
+)
 _SCARE_MAX_WORDS = 4
+# Verbs and words that introduce a name given to someone ("branded him a 'traitor'").
+_NAMING = frozenset({"call", "dub", "label", "brand", "nickname", "term", "as", "like", "deem"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _scare_quotes(text: str, quotes: list[Quote], marks: list[FramingMark]) -> list[FramingMark]:
+def _scare_quotes(doc: Doc, text: str, quotes: list[Quote], marks: list[FramingMark]) -> list[FramingMark]:
     taken = [(q.content.start, q.content.end) for q in quotes]
     taken += [(m.span.start, m.span.end) for m in marks]
     out: list[FramingMark] = []
     for m in _SCARE.finditer(text):
-        inner = m.group(1)
+        inner = next(g for g in m.groups() if g is not None)
         words = inner.split()
         if not 1 <= len(words) <= _SCARE_MAX_WORDS or not any(ch.isalpha() for ch in inner):
             continue
-        if m.group(0)[0] in "'‘" and (m.start() > 0 and text[m.start() - 1].isalnum()):
-            continue  # an apostrophe, not a quote mark
         if inner != inner.strip() or inner[-1] in ".,!?":
             continue  # a quoted sentence fragment, not a label
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in taken):
             continue
-        out.append(FramingMark(span=Span.of(text, s, e), category="scare_quote",
+        label = _quoted_label(doc, s + 1, e - 1)
+        out.append(FramingMark(span=Span.of(text, s, e), category="quoted_label" if label else "scare_quote",
                                neutral_alternative=inner, term="scare quotes"))
     return out
+
+
+def _quoted_label(doc: Doc, start: int, end: int) -> bool:
+    """Is a scare-quoted phrase a label for people ('the “progressive” bishops', 'these
+    “Russians”', 'branded him a “traitor”')? Its words are a noun phrase or an adjective (no
+    finite verb), and the phrase names people, stands before a name or a noun it labels, or
+    follows a naming verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(t.tag_ in _FINITE for t in span) or not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in span):
+        return False
+    root = span.root
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].is_punct else (
+        doc[span.end] if span.end < len(doc) else None)
+    if after is not None and (after.ent_type_ == "PERSON" or _names_people(after)) and after.pos_ in ("NOUN", "PROPN"):
+        return True  # 'the “Rottweiler” Benedict XVI', 'the “progressive” bishops'
+    if root.pos_ in ("NOUN", "PROPN") and (root.ent_type_ in ("NORP", "PERSON") or _names_people(root)):
+        return True
+    # 'branded the mayor a “dinosaur”', 'known as “the Butcher”': a naming verb or "as" governs it
+    return any(a.lemma_.lower() in _NAMING for a in list(root.ancestors)[:2])
 
 
 def technique_of(mark: FramingMark) -> str:

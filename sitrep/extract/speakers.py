@@ -110,7 +110,7 @@ def _is_attribution_clause(tok: Token) -> bool:
         verb = tok
     else:
         return False
-    from sitrep.extract.claims import cue_lexicon  # claims imports this module
+    from sitrep.extract.cues import cue_lexicon
 
     cue = cue_lexicon().verbs.get(verb.lemma_.lower())
     return cue is not None and cue.kind in ("speech", "cognition")
