@@ -122,3 +122,11 @@ def test_run_events_on_own_text(tmp_path: Path) -> None:
         assert key in out
     for key in ("subtype_micro_f1", "detection_f1", "country_acc", "date_acc", "fatalities_acc"):
         assert 0.0 <= out[key] <= 1.0
+
+
+def test_actor_score_takes_the_better_of_normalised_name_and_text() -> None:
+    ev = _event(CLASH, 0.5, actor1=Actor("Israeli soldiers", None, "Military Forces of Israel", "state", "IL"))
+    assert ev_eval.actor_score(ev, "actor1", "Israeli soldiers") == 1.0
+    assert ev_eval.actor_score(ev, "actor1", "Military Forces of Israel") == 1.0
+    assert ev_eval.actor_score(ev, "actor2", "the army") == 0.0
+    assert ev_eval.actor_score(None, "actor1", "the army") == 0.0

@@ -163,3 +163,38 @@ def test_undated_report_takes_the_narrative_date(nlp: Any) -> None:
     found = [m for m in result.mentions if m.trigger.text.lower() == "attacked"]
     assert found and found[0].time is not None and found[0].time.value == "2023-03-09"
     assert text[found[0].trigger.start : found[0].trigger.end] == found[0].trigger.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator harshly attacked the minister's budget in a speech on Monday.",
+        "The factory produces cluster bombs and other war materiel for export.",
+        "The pilot died and two crew members were injured when their plane crashed near the airport.",
+        "The militia has been shelling the town for months.",
+        "The minister said the parade demonstrated the strength of the army.",
+        "Smuggling constitutes an attack against the nation, the president said.",
+    ],
+)
+def test_figurative_trade_and_accident_uses_are_not_events(nlp: Any, text: str) -> None:
+    found = [m for m in mentions(nlp, text) if m.modality not in {"hypothetical", "denied"}]
+    assert found == [], [(m.trigger.text, m.sub_event_type) for m in found]
+
+
+def test_trigger_inside_a_group_name_is_not_an_event(nlp: Any) -> None:
+    found = mentions(nlp, "Fighters of the National Liberation Army kidnapped two engineers on Friday.")
+    assert [m.trigger.text for m in found] == ["kidnapped"]
+
+
+def test_questions_and_possible_events_are_hypothetical(nlp: Any) -> None:
+    (q,) = mentions(nlp, "Does the rebel command have to declare a ceasefire before the talks?")
+    assert q.modality == "hypothetical"
+    (p,) = mentions(nlp, "Police guarded the hotel against a possible attack during the visit.")
+    assert p.modality == "hypothetical"
+
+
+def test_capitals_text_is_parsed_in_ordinary_case(nlp: Any) -> None:
+    text = "LIMA, 3 MAY 89 -- [TEXT] TERRORISTS KILLED THREE PEASANTS IN AYACUCHO YESTERDAY."
+    m = top(nlp, text)
+    assert (m.sub_event_type, m.fatalities) == ("Attack", 3)
+    assert m.actor1 is not None and m.actor1.kind == "rebel"

@@ -13,9 +13,10 @@ Fields are scored only where the gold value is non-null; ``n_*`` says over how m
 - ``within_161km_acc``: great-circle distance to the gold lat/lon (UCDP) at most 161 km;
 - ``date_acc``: the exact day, ±1 day for CENTCOM (release dates), any day of a gold range;
 - ``fatalities_acc``: ``Event.fatalities.best`` equals the gold number;
-- ``actor1_f1`` / ``actor2_f1``: mean bag-of-words F1 between the predicted actor's
-  ``normalized or name`` and the gold actor string, case-insensitive, on word tokens
-  ("the army" vs "national army" = 0.5); a missing actor scores 0.
+- ``actor1_f1`` / ``actor2_f1``: mean bag-of-words F1 between the predicted actor and the gold
+  actor string, case-insensitive, on word tokens ("the army" vs "national army" = 0.5), the
+  better of the actor's ``normalized`` name and its text ``name`` (UCDP gold is normalised,
+  PLOVER and MUC-4 gold is the text's words); a missing actor scores 0.
 ``plover_acc`` (PLOVER GSR only): PLOVER class of the top event's sub-type, via
 ``sitrep.extract.taxonomy.plover_of``, against the gold ``native_type``.
 """
@@ -127,13 +128,17 @@ def align(golds: list[GoldEvent], preds: list[Event], tol: int = 0) -> list[Even
     return out
 
 
-def _actor_text(ev: Event | None, which: str) -> str | None:
-    if ev is None:
-        return None
+def actor_score(ev: Event | None, which: str, gold: str) -> float:
+    """Token F1 of the predicted actor against the gold string, taking the better of the
+    normalised name and the words of the text. Gold sets name actors in two ways: UCDP by a
+    normalised name ("Government of Central African Republic"), PLOVER and MUC-4 by the words
+    of the text ("Israeli soldiers", "URBAN GUERRILLAS"); a normalised name alone scored the
+    text-span golds against the wrong form ("Military Forces of Israel" vs "Israeli soldiers")."""
+    if ev is None or getattr(ev, which) is None:
+        return 0.0
     actor = getattr(ev, which)
-    if actor is None:
-        return None
-    return str(actor.normalized or actor.name)
+    forms = [f for f in (actor.normalized, actor.name) if f]
+    return max((metrics.token_f1(str(f), gold) for f in forms), default=0.0)
 
 
 def _plover_of() -> Callable[[str], str | None] | None:
@@ -217,7 +222,7 @@ def score(records: list[EventRecord], analyses: list[AnalyzedArticle]) -> dict[s
             for which in ("actor1", "actor2"):
                 gold_actor = getattr(gold, which)
                 if gold_actor:
-                    acc[which].add(metrics.token_f1(_actor_text(ev, which), gold_actor))
+                    acc[which].add(actor_score(ev, which, gold_actor))
 
     sub = metrics.classification_scores(sub_true, sub_pred)
     typ = metrics.classification_scores(type_true, type_pred)

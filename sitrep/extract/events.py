@@ -37,10 +37,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.extract import actors as act
+from sitrep.extract import event_senses as senses
 from sitrep.extract import event_typing as typ
 from sitrep.extract import fatalities as fat
 from sitrep.extract import modality as mod
-from sitrep.extract import taxonomy
+from sitrep.extract import recase, taxonomy
 from sitrep.extract.event_typing import Trigger
 from sitrep.model import Actor, AnalyzedArticle, Article, EventMention, Place, Span, TimeRef
 from sitrep.registry import register
@@ -101,20 +102,6 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], dict[str, Trigger], re.Pattern
     return single, multi, rx
 
 
-# --- sense filters -----------------------------------------------------------------------------
-
-_NON_EVENT_MODIFIERS = frozenset(
-    "heart cyber panic verbal asthma personal legal political court electoral uphill cardiac "
-    "price trade culture media propaganda diplomatic".split()
-)
-_ABSTRACT_TARGETS = frozenset(
-    "corruption poverty crime drug drugs trafficking impunity disease virus covid hunger "
-    "climate inflation unemployment cancer fire fires flood floods".split()
-)
-_STRIKE_OBJ_OTHER = frozenset("tone balance chord note pose blow match".split())
-_MEDIA_OBJ = frozenset("video film footage photo photograph scene movie picture".split())
-_FIRE_OBJ = frozenset("rocket rockets shell shells missile missiles mortar mortars shot shots bullet bullets round rounds grenade grenades projectile projectiles salvo".split())
-_MARKET_SUBJ = frozenset("stock stocks market markets price prices share shares index currency dollar".split())
 _PLACE_HEADS = frozenset("area areas facility facilities position positions site sites target targets infrastructure base bases depot depots post building buildings headquarters camp camps compound vehicle vehicles convoy".split())
 _REFERENCE_DETS = frozenset("the these those this that such its their".split())
 _GENERIC_TRIGGERS = frozenset("attack assault strike offensive raid operation bombing explosion blast".split())
@@ -131,14 +118,6 @@ def _is_caps(text: str) -> bool:
     sample = text[:3000]
     lower = len(_LOWER.findall(sample))
     return lower < 0.05 * (lower + len(_UPPER.findall(sample))) if sample else False
-
-
-def _lemma(tok: Token | None) -> str:
-    return tok.lemma_.lower() if tok is not None else ""
-
-
-def _child(tok: Token, deps: set[str]) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def _is_verbal(tok: Token, caps: bool) -> bool:
@@ -158,52 +137,6 @@ def _pick_entry(entries: list[Trigger], verbal: bool) -> Trigger | None:
         if e.pos == "*":
             return e
     return None
-
-
-def _sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
-    """False for the non-event senses a parse can see."""
-    low = tok.lower_
-    if low == "march" and (tok.text[:1].isupper() and not caps and not tok.is_sent_start):
-        return False
-    if low == "march" and any(t.like_num for t in tok.doc[max(tok.i - 1, 0) : tok.i + 2] if t is not tok):
-        return False
-    if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i > tok.i:
-        return False  # "attack helicopter", "protest leader": the head noun is what it is about
-    if not caps and tok.ent_type_ in {"ORG", "WORK_OF_ART", "LAW", "PERSON", "FAC"} and tok.text[:1].isupper():
-        return False  # "Operation Desert Storm", "Rally for Democracy"
-    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
-    if mods & _NON_EVENT_MODIFIERS:
-        return False
-    obj = _child(tok, {"dobj"})
-    obj_lemma = _lemma(obj)
-    pobjs = {_lemma(g) for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
-    if entry.family == "clash" and (obj_lemma in _ABSTRACT_TARGETS or pobjs & _ABSTRACT_TARGETS):
-        return False
-    if entry.family == "attack" and entry.pos == "V" and obj_lemma in _STRIKE_OBJ_OTHER:
-        return False
-    if entry.family == "kill" and tok.dep_ == "acl" and not (
-        tok.head.like_num or tok.head.lower_ in _PERSON_WORDS() or tok.head.ent_type_ in {"PERSON", "NORP"}
-    ):
-        return False  # "figures killed in the strikes": no victim named
-    if entry.family == "kill" and obj_lemma in _MEDIA_OBJ | {"plan", "order", "strategy", "program", "programme", "time"}:
-        return False
-    if entry.family == "fire" and not (obj_lemma in _FIRE_OBJ or any(
-        c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "toward", "towards"} for c in tok.children
-    )):
-        return False
-    if entry.term == "drop" and not (typ.cue_table()[0].get(obj_lemma, set()) & {"weapons"} or obj_lemma in {"bomb", "munition", "barrel"}):
-        return False  # "dropped charges", "prices dropped"
-    if entry.family == "protest" and _lemma(tok.head) in {"lodge", "file", "register", "summon"}:
-        return False  # a diplomatic protest note
-    if entry.family == "protest" and _lemma(_child(tok, {"nsubj"})) in _MARKET_SUBJ:
-        return False
-    return True
-
-
-@functools.lru_cache(maxsize=1)
-def _PERSON_WORDS() -> frozenset[str]:
-    table, _ = typ.cue_table()
-    return frozenset(t for t, tags in table.items() if tags & {"civilian", "armed", "protest"})
 
 
 # --- extraction ---------------------------------------------------------------------------------
@@ -300,11 +233,14 @@ _GENERIC_ADJS = frozenset("constant frequent continual habitual periodic occasio
 
 
 def _generic_statement(tok: Token) -> bool:
-    """The trigger (or the verb that governs a noun trigger) is modified by a frequency word."""
+    """The trigger (or the verb that governs a noun trigger) is modified by a frequency word,
+    or is a perfect progressive ("has been shelling the town for months")."""
     nodes = [tok]
     if (tok.dep_ in {"dobj", "nsubjpass", "xcomp", "pcomp"} or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and tok.head.i != tok.i:
         nodes.append(tok.head)
     for n in nodes:
+        if n.lower_.endswith("ing") and any(c.dep_ == "aux" and c.lower_ == "been" for c in n.children):
+            return True  # "has been carrying out bombings": a campaign, not an incident
         for c in n.children:
             if c.dep_ == "advmod" and c.lower_ in _GENERIC_ADVERBS:
                 return True
@@ -393,8 +329,15 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     same = last is not None and last.idx + len(last.text_with_ws) == len(article.text)
     text = article.text if same else doc.text
     caps = _is_caps(text)
-    cue_index = typ.cue_index(text, typ.target_offsets(doc))
     matches = act.table_matches(text)
+    recased = False
+    if caps:
+        # All-capital wire copy: parse a recased copy (same offsets); its tags can be trusted.
+        names = [(p.span.start, p.span.end) for p in analysis.places if p.span is not None]
+        redoc = recase.reparse(text, names + [(a.start, a.end) for a in matches])
+        if redoc is not None:
+            doc, caps, recased = redoc, False, True
+    cue_index = typ.cue_index(text, typ.target_offsets(doc))
     counts = fat.find_counts(doc)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
@@ -410,8 +353,11 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     # "one strike struck a unit", "a roadside bomb killed three" (the noun's family types it).
     noun_at = {t.i: e for t, e, _, _ in candidates if e.pos == "N"}
     typed_at: dict[int, str] = {}
+    names = [(a.start, a.end) for a in matches]
+    # Sentences with a violent trigger other than a death/injury word ("a bomb exploded").
+    violent_sents = {sent_at[t.i] for t, e, _, _ in candidates if e.family in _VIOLENT_FAMILIES and e.family != "kill"}
     for tok, entry, start, end in candidates:
-        if not _sense_ok(tok, entry, caps):
+        if not senses.sense_ok(tok, entry, caps) or senses.in_actor_name(start, end, names):
             continue
         if entry.pos != "N":
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in noun_at), None)
@@ -429,6 +375,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
             continue
         a1, a2 = act.roles(tok, matches)
         a2 = _place_owner(tok, a2, matches)
+        if senses.accident(entry, sent, a1 is not None, si in violent_sents):
+            continue
         cues = typ.cues_in(cue_index, sent.start_char, sent.end_char)
         sub = typ.classify(entry, tok, cues, a1, a2)
         if sub is None:
@@ -466,6 +414,9 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         families.append(entry.family)
         typed_at[tok.i] = sub
     _consequences_follow_mechanism(mentions, families)
+    if recased:
+        for m in mentions:
+            recase.restore_case(m, text)
     return mentions
 
 

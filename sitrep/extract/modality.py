@@ -5,7 +5,8 @@ Read from the dependency parse around the trigger, in this order of precedence:
 
 * hypothetical: a modal or future auxiliary ("will strike"), an infinitive under an intent or
   threat verb ("threatened to attack", "intended to limit"), a noun trigger governed by
-  "prevent", "risk of", "threat of", or a conditional clause ("if they attack");
+  "prevent", "risk of", "threat of" or qualified as "possible"/"planned", a conditional clause
+  ("if they attack"), or a yes/no question ("Will the rebels attack again?");
 * denied: negation of the trigger or of its support verb ("did not attack", "carried out no
   strikes"), or a clause under "deny" ("denied that rebels attacked");
 * claimed: hedging adverbs ("allegedly", "reportedly"), a clause under "claim"/"allege"/
@@ -28,7 +29,15 @@ from sitrep.model import Modality
 _MODALS = frozenset("will would could might may shall 'll should wo ca".split())
 _INTENT = frozenset(
     "threaten plan intend vow warn aim seek want prepare promise pledge urge call "
-    "decide hope expect demand order plot consider propose".split()
+    "decide hope expect demand order plot consider propose ask request".split()
+)
+# Adjectives that make a noun trigger an eventuality: "a possible attack", "planned strikes".
+_UNREAL_ADJS = frozenset("possible potential planned imminent future eventual would-be likely probable expected feared".split())
+# A yes/no question ("Does the group have to declare a ceasefire?") asserts nothing; a
+# wh-question ("Who attacked the convoy?") presupposes its event and is not covered.
+_YES_NO = re.compile(
+    r"^\W*(?:\[[^\]]*\]\s*)*\W*(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have|had|may|might|must)\b",
+    re.IGNORECASE,
 )
 _PREVENT = frozenset("prevent avoid deter stop thwart foil risk threat fear possibility warning plan plot prospect".split())
 _DENY = frozenset("deny reject refute dismiss".split())
@@ -88,7 +97,15 @@ _SUPPORT = frozenset(
 )
 
 
+def is_question(sent: SpacySpan) -> bool:
+    """A yes/no question: ends with "?" and opens with an auxiliary (after a speaker tag)."""
+    text = sent.text.strip().rstrip("\"”'")
+    return text.endswith("?") and bool(_YES_NO.match(text))
+
+
 def is_hypothetical(tok: Token) -> bool:
+    if tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in _UNREAL_ADJS for c in tok.children):
+        return True
     verb = _governing_verb(tok)
     # A noun trigger shares the mood of its verb only when that verb just performs it ("will
     # launch attacks"); "will probe the killings" does not make the killings hypothetical.
@@ -189,7 +206,7 @@ def modality_of(
 ) -> tuple[Modality, str | None]:
     """Modality and attribution of the event mention whose trigger head is ``tok``."""
     claimed, source = claim_source(tok, sent)
-    if is_hypothetical(tok):
+    if is_hypothetical(tok) or is_question(sent):
         return "hypothetical", source
     if is_denied(tok):
         return "denied", source

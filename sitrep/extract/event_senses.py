@@ -1,0 +1,141 @@
+"""Sense filters for event triggers: the uses of a trigger word that do not report a
+political-violence or demonstration event, as far as the parse (and a few word lists) can see.
+
+* other senses: "attack helicopter" (a compound modifier), "struck a deal", "fight against
+  corruption", "shot a video", "prices dropped", a diplomatic "protest note", "stocks rallied";
+* names: a trigger inside an armed group's or a party's name ("National Liberation Front",
+  "Operation Desert Storm"), found by NER in mixed case and by the actor table in any case;
+* figurative uses: "harshly attacked the president" (criticism), "demonstrated his skills"
+  (showed), "smuggling constitutes an attack on the homeland" (a definition);
+* weapons that are only objects of trade or possession ("produces cluster bombs", "atomic
+  bombs"): a weapon is an event only when it is used;
+* accidents: deaths and injuries in a crash or a landing with nobody who caused them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.extract import event_typing as typ
+from sitrep.extract.event_typing import Trigger
+
+_NON_EVENT_MODIFIERS = frozenset(
+    "heart cyber panic verbal asthma personal legal political court electoral uphill cardiac "
+    "price trade culture media propaganda diplomatic atomic nuclear".split()
+)
+_ABSTRACT_TARGETS = frozenset(
+    "corruption poverty crime drug drugs trafficking impunity disease virus covid hunger "
+    "climate inflation unemployment cancer fire fires flood floods".split()
+)
+_STRIKE_OBJ_OTHER = frozenset("tone balance chord note pose blow match".split())
+_MEDIA_OBJ = frozenset("video film footage photo photograph scene movie picture".split())
+_FIRE_OBJ = frozenset("rocket rockets shell shells missile missiles mortar mortars shot shots bullet bullets round rounds grenade grenades projectile projectiles salvo".split())
+_MARKET_SUBJ = frozenset("stock stocks market markets price prices share shares index currency dollar".split())
+# Adverbs that make "attacked" a verbal attack: "harshly attacked the president's policy".
+_VERBAL_ADVERBS = frozenset("harshly verbally sharply bitterly publicly openly strongly vehemently severely".split())
+# Verbs whose noun complement defines or classifies rather than reports: "smuggling constitutes
+# an attack against our homeland", "this amounts to a massacre".
+_DEFINING_VERBS = frozenset("constitute represent amount equal mean signify".split())
+# Weapon nouns are events only when used; these verbs trade, make or hold them.
+_WEAPON_NOUNS = frozenset("bomb bombs grenade grenades mine mines".split())
+_NON_USE_VERBS = frozenset(
+    "produce manufacture make sell buy export import supply possess own acquire develop build "
+    "store stock spend ban offer deliver transport smuggle".split()
+)
+# Accident words: "died when a light plane crashed", "injured in the emergency landing".
+_ACCIDENT = re.compile(
+    r"\b(?:crash(?:ed|es)?|accident(?:al|ally|s)?|collision|collided|emergency\s+landing|derail(?:ed|ment)"
+    r"|capsiz(?:ed|e)|mechanical\s+(?:problems?|failure)|earthquake|landslide|stampede)\b",
+    re.IGNORECASE,
+)
+_CAUSED_FAMILIES = frozenset({"kill"})
+
+
+def _lemma(tok: Token | None) -> str:
+    return tok.lemma_.lower() if tok is not None else ""
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    table, _ = typ.cue_table()
+    return frozenset(t for t, tags in table.items() if tags & {"civilian", "armed", "protest"})
+
+
+def sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
+    """False for the non-event senses a parse can see."""
+    low = tok.lower_
+    if low == "march" and (tok.text[:1].isupper() and not caps and not tok.is_sent_start):
+        return False
+    if low == "march" and any(t.like_num for t in tok.doc[max(tok.i - 1, 0) : tok.i + 2] if t is not tok):
+        return False
+    if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i > tok.i:
+        return False  # "attack helicopter", "protest leader": the head noun is what it is about
+    if not caps and tok.ent_type_ in {"ORG", "WORK_OF_ART", "LAW", "PERSON", "FAC"} and tok.text[:1].isupper():
+        return False  # "Operation Desert Storm", "Rally for Democracy"
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if mods & _NON_EVENT_MODIFIERS:
+        return False
+    obj = _child(tok, {"dobj"})
+    obj_lemma = _lemma(obj)
+    pobjs = {_lemma(g) for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    if entry.family == "clash" and (obj_lemma in _ABSTRACT_TARGETS or pobjs & _ABSTRACT_TARGETS):
+        return False
+    if entry.family == "attack" and entry.pos == "V" and obj_lemma in _STRIKE_OBJ_OTHER:
+        return False
+    if entry.family == "attack" and entry.pos != "N" and any(
+        c.dep_ == "advmod" and c.lower_ in _VERBAL_ADVERBS for c in tok.children
+    ):
+        return False  # "harshly attacked the president": criticism
+    if entry.family == "kill" and tok.dep_ == "acl" and not (
+        tok.head.like_num or tok.head.lower_ in _person_words() or tok.head.ent_type_ in {"PERSON", "NORP"}
+    ):
+        return False  # "figures killed in the strikes": no victim named
+    if entry.family == "kill" and obj_lemma in _MEDIA_OBJ | {"plan", "order", "strategy", "program", "programme", "time"}:
+        return False
+    if entry.family == "fire" and not (obj_lemma in _FIRE_OBJ or any(
+        c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "toward", "towards"} for c in tok.children
+    )):
+        return False
+    if entry.term == "drop" and not (typ.cue_table()[0].get(obj_lemma, set()) & {"weapons"} or obj_lemma in {"bomb", "munition", "barrel"}):
+        return False  # "dropped charges", "prices dropped"
+    if entry.family == "protest" and _lemma(tok.head) in {"lodge", "file", "register", "summon"}:
+        return False  # a diplomatic protest note
+    if entry.family == "protest" and _lemma(_child(tok, {"nsubj"})) in _MARKET_SUBJ:
+        return False
+    if entry.term == "demonstrate" and entry.pos == "V" and _child(tok, {"dobj", "ccomp"}) is not None:
+        return False  # "demonstrated its strength", "this demonstrates that ...": showed
+    if entry.pos != "V" and tok.dep_ in {"attr", "dobj"} and _lemma(tok.head) in _DEFINING_VERBS:
+        return False  # "constitutes an attack against our homeland"
+    return not (low in _WEAPON_NOUNS and tok.dep_ in {"dobj", "pobj", "conj"} and _lemma(_weapon_governor(tok)) in _NON_USE_VERBS)
+
+
+def _weapon_governor(tok: Token) -> Token:
+    """The verb a weapon noun hangs on, through coordination and one preposition."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in {"conj", "pobj", "prep"} and cur.head is not cur:
+            cur = cur.head
+        else:
+            break
+    return cur.head if cur.dep_ in {"dobj", "pobj"} else cur
+
+
+def in_actor_name(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The trigger lies inside the name of an armed group or force from the actor table
+    ("National Liberation Front", "Popular Mobilization Forces")."""
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
+def accident(entry: Trigger, sent: SpacySpan, has_actor: bool, violent_in_sentence: bool) -> bool:
+    """A death or injury in a crash or an accident that no one is said to have caused, with
+    no other violent trigger in the sentence: not political violence."""
+    return (entry.family in _CAUSED_FAMILIES and not has_actor and not violent_in_sentence
+            and bool(_ACCIDENT.search(sent.text)))
