@@ -98,3 +98,9 @@ def test_curated_iraq_syria_sites(g: gz.Gazetteer) -> None:
     for name in ("Habbaniyah", "Al Asad", "Kisik", "Al Baghdadi", "Taji"):
         top = g.lookup(name)
         assert top and any(m.entry.country == "IQ" and m.entry.source == "curated" for m in top), name
+
+
+def test_regional_demonyms_name_their_admin_area(g: gz.Gazetteer) -> None:
+    english = g.lookup("English")
+    assert english[0].entry.source == "adm1" and english[0].entry.admin1 == "GB.ENG"
+    assert [m.entry.admin1 for m in g.lookup("Scottish")][:1] == ["GB.SCT"]
