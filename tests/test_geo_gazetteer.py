@@ -101,6 +101,10 @@ def test_curated_iraq_syria_sites(g: gz.Gazetteer) -> None:
 
 
 def test_regional_demonyms_name_their_admin_area(g: gz.Gazetteer) -> None:
-    english = g.lookup("English")
-    assert english[0].entry.source == "adm1" and english[0].entry.admin1 == "GB.ENG"
+    from sitrep.geo.resolve import resolve
+
+    assert any(m.entry.admin1 == "GB.ENG" and m.kind == gz.ABBREV for m in g.lookup("English"))
     assert [m.entry.admin1 for m in g.lookup("Scottish")][:1] == ["GB.SCT"]
+    text = "English fans travelled to Madrid."
+    r = resolve(text, [(0, 7)])
+    assert r[0] is not None and r[0].entry.admin1 == "GB.ENG"  # not English, Indiana
