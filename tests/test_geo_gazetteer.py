@@ -98,3 +98,13 @@ def test_curated_iraq_syria_sites(g: gz.Gazetteer) -> None:
     for name in ("Habbaniyah", "Al Asad", "Kisik", "Al Baghdadi", "Taji"):
         top = g.lookup(name)
         assert top and any(m.entry.country == "IQ" and m.entry.source == "curated" for m in top), name
+
+
+def test_regional_demonyms_name_their_admin_area(g: gz.Gazetteer) -> None:
+    from sitrep.geo.resolve import resolve
+
+    assert any(m.entry.admin1 == "GB.ENG" and m.kind == gz.ABBREV for m in g.lookup("English"))
+    assert [m.entry.admin1 for m in g.lookup("Scottish")][:1] == ["GB.SCT"]
+    text = "English fans travelled to Madrid."
+    r = resolve(text, [(0, 7)])
+    assert r[0] is not None and r[0].entry.admin1 == "GB.ENG"  # not English, Indiana
