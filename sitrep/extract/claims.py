@@ -247,6 +247,12 @@ def _speaker_token(cue: Token) -> Token | None:
             if child.dep_ in _SUBJ:
                 return child
         if tok.dep_ in ("advcl", "conj", "xcomp", "acl") and tok.head is not tok:
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVES:
+                # object control: "the timing led Republicans to say", "left voters wondering":
+                # the matrix verb's object, not its subject, speaks
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+                if obj is not None:
+                    return obj
             if tok.dep_ == "acl":
                 # "groups supporting the plan": the noun the participle describes
                 head = tok.head
@@ -266,6 +272,10 @@ def _speaker_token(cue: Token) -> Token | None:
 # Prepositions whose gerund shares the subject of the main verb ("by saying", "after
 # thanking", "before announcing", "in defending").
 _GERUND_PREPS = frozenset({"by", "after", "before", "while", "in", "when", "without", "since"})
+
+
+# Verbs whose object does what their complement says ("led Republicans to say").
+_CAUSATIVES = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "make", "let", "inspire", "spur"})
 
 
 def _passive_attribution(cue: Token) -> tuple[Token, tuple[int, int]] | None:
