@@ -215,6 +215,7 @@ def _build(
         resolved: str | None = None
         if subj is not None:
             c_tok = _char_span_tokens(doc, cstart, cend)
+            subj = speaker_outside_content(subj, c_tok, cue)
             s0, s1 = phrase_bounds(subj, c_tok, cue)
             if s1 > s0:
                 sp = doc[s0:s1]
@@ -276,6 +277,16 @@ _GERUND_PREPS = frozenset({"by", "after", "before", "while", "in", "when", "with
 
 # Verbs whose object does what their complement says ("led Republicans to say").
 _CAUSATIVES = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "make", "let", "inspire", "spur"})
+
+
+def speaker_outside_content(subj: Token, content: tuple[int, int], cue: Token) -> Token:
+    """'"[Ruiz] can win," Lee said': when the parser takes a word inside the quote as the
+    cue's subject, the speaker is the last noun between the quote and the cue."""
+    lo, hi = content
+    if lo <= subj.i < hi and hi < cue.i:
+        doc = subj.doc
+        return next((t for t in reversed(doc[hi : cue.i]) if t.pos_ in ("PROPN", "NOUN", "PRON")), subj)
+    return subj
 
 
 def _passive_attribution(cue: Token) -> tuple[Token, tuple[int, int]] | None:
