@@ -223,3 +223,12 @@ def test_gerund_after_preposition_borrows_the_main_subject(nlp: Any) -> None:
     q = one(quotes_of(nlp, text), "saying")
     assert q.speaker is not None and q.speaker.text == "The senator"
     assert q.content.text == "that the border would stay open"
+
+
+def test_lemma_without_final_e_still_finds_the_cue(nlp: Any) -> None:
+    """spaCy lemmatises "hoping" as "hop"; the cue "hope" is still found."""
+    from sitrep.extract.cues import cue_entry
+
+    doc = nlp("The mayor is hoping that the bridge reopens soon.")
+    tok = next(t for t in doc if t.lower_ == "hoping")
+    assert cue_entry(tok, cue_lexicon()) is not None
