@@ -232,3 +232,10 @@ def test_lemma_without_final_e_still_finds_the_cue(nlp: Any) -> None:
     doc = nlp("The mayor is hoping that the bridge reopens soon.")
     tok = next(t for t in doc if t.lower_ == "hoping")
     assert cue_entry(tok, cue_lexicon()) is not None
+
+
+def test_attitude_adjective_with_that_clause(nlp: Any) -> None:
+    text = "The harbour master is confident that the new wall will hold."
+    q = one(quotes_of(nlp, text), "is confident")
+    assert q.speaker is not None and q.speaker.text == "The harbour master"
+    assert q.content.text == "that the new wall will hold"

@@ -107,6 +107,12 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
                 found.append(acc)
                 used_cues.add(tok.i)
             continue
+        if tok.pos_ == "ADJ" and tok.lower_ in _ATTITUDE_ADJECTIVES:
+            attitude = _attitude_attribution(tok)
+            if attitude is not None:
+                found.append(attitude)
+                used_cues.add(tok.i)
+            continue
         if tok.pos_ not in _CUE_POS:
             continue
         entry = cue_entry(tok, lex)
@@ -277,6 +283,29 @@ _GERUND_PREPS = frozenset({"by", "after", "before", "while", "in", "when", "with
 
 # Verbs whose object does what their complement says ("led Republicans to say").
 _CAUSATIVES = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "make", "let", "inspire", "spur"})
+
+
+# Adjectives that report a belief or feeling about a proposition ("is worried that ...").
+_ATTITUDE_ADJECTIVES = frozenset({
+    "worried", "concerned", "convinced", "confident", "sure", "certain", "hopeful", "afraid",
+    "aware", "optimistic", "pessimistic", "skeptical", "sceptical", "adamant", "fearful",
+})
+
+
+def _attitude_attribution(adj: Token) -> Found | None:
+    """'The mayor is confident that the bridge will hold': the subject of the copula holds
+    the belief, the that-clause is its content."""
+    if adj.dep_ != "acomp":
+        return None
+    comp = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if comp is None or subj is None:
+        return None
+    cue_chars = None
+    cop = adj.head
+    if cop.i < adj.i and all(t.pos_ in ("ADV", "PART") for t in adj.doc[cop.i + 1 : adj.i]):
+        cue_chars = (cop.idx, adj.idx + len(adj.text))  # PolNeAR: "is worried"
+    return adj, subj, _token_chars(adj.doc, comp.left_edge.i, comp.right_edge.i + 1), cue_chars
 
 
 def speaker_outside_content(subj: Token, content: tuple[int, int], cue: Token) -> Token:
