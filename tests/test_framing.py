@@ -203,3 +203,10 @@ def test_common_political_insults_are_labels(nlp: Any) -> None:
     labels = {t: m for t, m in found.items() if technique_of(m) == "Name_Calling,Labeling"}
     assert any("blowhard" in t for t in labels)
     assert any("fearmongers" in t for t in labels)
+
+
+def test_label_in_a_title_case_headline(nlp: Any) -> None:
+    found = analyse(nlp, "Police Hunt Psychopath After Harbour Attack\n\nOfficers searched the docks.").framing
+    assert any("Psychopath" in m.span.text and technique_of(m) == "Name_Calling,Labeling" for m in found)
+    # a label word inside a name is still a name
+    assert not any(m.term == "liberation" for m in analyse(nlp, "The Liberation Tigers met in Jaffna.").framing)
