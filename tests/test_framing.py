@@ -210,3 +210,10 @@ def test_label_in_a_title_case_headline(nlp: Any) -> None:
     assert any("Psychopath" in m.span.text and technique_of(m) == "Name_Calling,Labeling" for m in found)
     # a label word inside a name is still a name
     assert not any(m.term == "liberation" for m in analyse(nlp, "The Liberation Tigers met in Jaffna.").framing)
+
+
+def test_compound_epithet_with_its_noun(nlp: Any) -> None:
+    found = analyse(nlp, "The rally drew a crowd of reform-hating officials from the capital.").framing
+    epithets = [m for m in found if m.term == "compound epithet"]
+    assert [m.span.text for m in epithets] == ["reform-hating officials"]
+    assert technique_of(epithets[0]) == "Name_Calling,Labeling"

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from sitrep.extract.labels import compound_epithets
 from sitrep.model import AnalyzedArticle, Article, FramingMark, Quote, Span
 from sitrep.registry import register
 
@@ -119,6 +120,12 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
             neutral_alternative=entry.neutral_alternative,
             term=entry.term,
         ))
+    taken_chars = [(m.span.start, m.span.end) for m in marks]
+    for start, end in compound_epithets(doc):
+        s0, s1 = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if not any(a < s1 and s0 < b for a, b in taken_chars):
+            marks.append(FramingMark(span=Span.of(text, s0, s1), category="derogatory_label",
+                                     neutral_alternative=None, term="compound epithet"))
     marks.extend(_scare_quotes(doc, text, analysis.quotes, marks))
     marks.sort(key=lambda m: m.span.start)
     return marks
