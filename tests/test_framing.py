@@ -217,3 +217,9 @@ def test_compound_epithet_with_its_noun(nlp: Any) -> None:
     epithets = [m for m in found if m.term == "compound epithet"]
     assert [m.span.text for m in epithets] == ["reform-hating officials"]
     assert technique_of(epithets[0]) == "Name_Calling,Labeling"
+
+
+def test_emotive_adjective_on_a_name_is_an_epithet(nlp: Any) -> None:
+    found = analyse(nlp, "Voters turned against the corrupt Senator Halvorsen last week.").framing
+    epithet = [m for m in found if "Halvorsen" in m.span.text]
+    assert epithet and technique_of(epithet[0]) == "Name_Calling,Labeling"

@@ -182,7 +182,8 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
             t.dep_ in ("amod", "compound", "cc", "conj", "punct", "advmod") for t in doc[end:noun.i]
         ):
             end = noun.i + 1
-            if EXTEND["person_nc"] and _names_people(noun) and category == "emotive":
+            # an emotive adjective on a name is an epithet ("the disgraced Cardinal Ruiz")
+            if EXTEND["person_nc"] and (_names_people(noun) or noun.pos_ == "PROPN") and category == "emotive":
                 category = "derogatory_label"
                 # a label for people keeps its article ("the corrupt politicians")
                 if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") and doc[start - 1].head.i == noun.i:
