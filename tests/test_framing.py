@@ -220,6 +220,6 @@ def test_compound_epithet_with_its_noun(nlp: Any) -> None:
 
 
 def test_emotive_adjective_on_a_name_is_an_epithet(nlp: Any) -> None:
-    found = analyse(nlp, "Voters turned against the corrupt Senator Halvorsen last week.").framing
-    epithet = [m for m in found if "Halvorsen" in m.span.text]
+    found = analyse(nlp, "Nobody trusts the infamous Danneels anymore.").framing
+    epithet = [m for m in found if "Danneels" in m.span.text]
     assert epithet and technique_of(epithet[0]) == "Name_Calling,Labeling"
