@@ -239,3 +239,10 @@ def test_attitude_adjective_with_that_clause(nlp: Any) -> None:
     q = one(quotes_of(nlp, text), "is confident")
     assert q.speaker is not None and q.speaker.text == "The harbour master"
     assert q.content.text == "that the new wall will hold"
+
+
+def test_attitude_adjective_with_a_prepositional_object(nlp: Any) -> None:
+    text = "The fishermen's union is critical of the new quota system."
+    q = one(quotes_of(nlp, text), "is critical of")
+    assert q.speaker is not None and q.speaker.text == "The fishermen's union"
+    assert q.content.text == "the new quota system"

@@ -289,23 +289,42 @@ _CAUSATIVES = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "
 _ATTITUDE_ADJECTIVES = frozenset({
     "worried", "concerned", "convinced", "confident", "sure", "certain", "hopeful", "afraid",
     "aware", "optimistic", "pessimistic", "skeptical", "sceptical", "adamant", "fearful",
+    "critical", "supportive", "furious", "angry", "upset", "wary", "eager", "reluctant",
+    "unwilling", "opposed", "appreciative", "proud", "pleased", "unhappy", "disappointed",
+    "frustrated", "doubtful", "enthusiastic", "grateful", "dismissive", "suspicious", "insistent",
 })
 
 
 def _attitude_attribution(adj: Token) -> Found | None:
-    """'The mayor is confident that the bridge will hold': the subject of the copula holds
-    the belief, the that-clause is its content."""
+    """'The mayor is confident that the bridge will hold', 'is critical of the plan': the
+    subject of the copula holds the attitude, the clause or prepositional object is its
+    content, and the cue is the copula with the adjective (and its preposition), as PolNeAR
+    marks it."""
     if adj.dep_ != "acomp":
         return None
-    comp = next((c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i), None)
     subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
-    if comp is None or subj is None:
+    if subj is None:
         return None
-    cue_chars = None
+    doc = adj.doc
+    cue_end = adj
+    comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    if comp is not None:
+        content = (comp.left_edge.i, comp.right_edge.i + 1)
+    else:
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.i == adj.i + 1
+                     and c.lower_ in _ATTITUDE_PREPS), None)
+        if prep is None or prep.right_edge.i == prep.i:
+            return None
+        content = (prep.i + 1, prep.right_edge.i + 1)
+        cue_end = prep
+    start = adj.idx
     cop = adj.head
-    if cop.i < adj.i and all(t.pos_ in ("ADV", "PART") for t in adj.doc[cop.i + 1 : adj.i]):
-        cue_chars = (cop.idx, adj.idx + len(adj.text))  # PolNeAR: "is worried"
-    return adj, subj, _token_chars(adj.doc, comp.left_edge.i, comp.right_edge.i + 1), cue_chars
+    if cop.i < adj.i and all(t.pos_ in ("ADV", "PART") for t in doc[cop.i + 1 : adj.i]):
+        start = cop.idx
+    return adj, subj, _token_chars(doc, *content), (start, cue_end.idx + len(cue_end.text))
+
+
+_ATTITUDE_PREPS = frozenset({"of", "about", "with", "in", "at", "on", "toward", "towards"})
 
 
 def speaker_outside_content(subj: Token, content: tuple[int, int], cue: Token) -> Token:
