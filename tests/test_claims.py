@@ -246,3 +246,10 @@ def test_attitude_adjective_with_a_prepositional_object(nlp: Any) -> None:
     q = one(quotes_of(nlp, text), "is critical of")
     assert q.speaker is not None and q.speaker.text == "The fishermen's union"
     assert q.content.text == "the new quota system"
+
+
+def test_stance_noun_after_a_copula(nlp: Any) -> None:
+    text = "The port director is a fierce critic of the dredging plan."
+    q = one(quotes_of(nlp, text), "is a fierce critic of")
+    assert q.speaker is not None and q.speaker.text == "The port director"
+    assert q.content.text == "the dredging plan"

@@ -107,7 +107,9 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
                 found.append(acc)
                 used_cues.add(tok.i)
             continue
-        if tok.pos_ == "ADJ" and tok.lower_ in _ATTITUDE_ADJECTIVES:
+        if (tok.pos_ == "ADJ" and tok.lower_ in _ATTITUDE_ADJECTIVES) or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in _STANCE_NOUNS
+        ):
             attitude = _attitude_attribution(tok)
             if attitude is not None:
                 found.append(attitude)
@@ -296,11 +298,11 @@ _ATTITUDE_ADJECTIVES = frozenset({
 
 
 def _attitude_attribution(adj: Token) -> Found | None:
-    """'The mayor is confident that the bridge will hold', 'is critical of the plan': the
-    subject of the copula holds the attitude, the clause or prepositional object is its
-    content, and the cue is the copula with the adjective (and its preposition), as PolNeAR
-    marks it."""
-    if adj.dep_ != "acomp":
+    """'The mayor is confident that the bridge will hold', 'is critical of the plan', 'is a
+    critic of the plan': the subject of the copula holds the attitude, the clause or
+    prepositional object is its content, and the cue is the copula with the adjective or
+    stance noun (and its preposition), as PolNeAR marks it."""
+    if adj.dep_ != ("attr" if adj.pos_ == "NOUN" else "acomp"):
         return None
     subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -312,18 +314,23 @@ def _attitude_attribution(adj: Token) -> Found | None:
         content = (comp.left_edge.i, comp.right_edge.i + 1)
     else:
         prep = next((c for c in adj.children if c.dep_ == "prep" and c.i == adj.i + 1
-                     and c.lower_ in _ATTITUDE_PREPS), None)
+                     and (c.lower_ in _ATTITUDE_PREPS or (adj.pos_ == "NOUN" and c.lower_ == "for"))), None)
         if prep is None or prep.right_edge.i == prep.i:
             return None
         content = (prep.i + 1, prep.right_edge.i + 1)
         cue_end = prep
     start = adj.idx
     cop = adj.head
-    if cop.i < adj.i and all(t.pos_ in ("ADV", "PART") for t in doc[cop.i + 1 : adj.i]):
+    if cop.i < adj.i and all(t.pos_ in ("ADV", "PART", "DET", "ADJ") for t in doc[cop.i + 1 : adj.i]):
         start = cop.idx
     return adj, subj, _token_chars(doc, *content), (start, cue_end.idx + len(cue_end.text))
 
 
+# Nouns for someone's stance on a thing, used after a copula ("is a fierce critic of the deal").
+_STANCE_NOUNS = frozenset({
+    "supporter", "critic", "opponent", "proponent", "advocate", "champion", "backer", "fan",
+    "defender", "skeptic", "sceptic", "foe", "enemy", "admirer", "believer",
+})
 _ATTITUDE_PREPS = frozenset({"of", "about", "with", "in", "at", "on", "toward", "towards"})
 
 
