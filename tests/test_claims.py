@@ -223,3 +223,33 @@ def test_gerund_after_preposition_borrows_the_main_subject(nlp: Any) -> None:
     q = one(quotes_of(nlp, text), "saying")
     assert q.speaker is not None and q.speaker.text == "The senator"
     assert q.content.text == "that the border would stay open"
+
+
+def test_lemma_without_final_e_still_finds_the_cue(nlp: Any) -> None:
+    """spaCy lemmatises "hoping" as "hop"; the cue "hope" is still found."""
+    from sitrep.extract.cues import cue_entry
+
+    doc = nlp("The mayor is hoping that the bridge reopens soon.")
+    tok = next(t for t in doc if t.lower_ == "hoping")
+    assert cue_entry(tok, cue_lexicon()) is not None
+
+
+def test_attitude_adjective_with_that_clause(nlp: Any) -> None:
+    text = "The harbour master is confident that the new wall will hold."
+    q = one(quotes_of(nlp, text), "is confident")
+    assert q.speaker is not None and q.speaker.text == "The harbour master"
+    assert q.content.text == "that the new wall will hold"
+
+
+def test_attitude_adjective_with_a_prepositional_object(nlp: Any) -> None:
+    text = "The fishermen's union is critical of the new quota system."
+    q = one(quotes_of(nlp, text), "is critical of")
+    assert q.speaker is not None and q.speaker.text == "The fishermen's union"
+    assert q.content.text == "the new quota system"
+
+
+def test_stance_noun_after_a_copula(nlp: Any) -> None:
+    text = "The port director is a fierce critic of the dredging plan."
+    q = one(quotes_of(nlp, text), "is a fierce critic of")
+    assert q.speaker is not None and q.speaker.text == "The port director"
+    assert q.content.text == "the dredging plan"

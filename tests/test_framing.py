@@ -203,3 +203,23 @@ def test_common_political_insults_are_labels(nlp: Any) -> None:
     labels = {t: m for t, m in found.items() if technique_of(m) == "Name_Calling,Labeling"}
     assert any("blowhard" in t for t in labels)
     assert any("fearmongers" in t for t in labels)
+
+
+def test_label_in_a_title_case_headline(nlp: Any) -> None:
+    found = analyse(nlp, "Police Hunt Psychopath After Harbour Attack\n\nOfficers searched the docks.").framing
+    assert any("Psychopath" in m.span.text and technique_of(m) == "Name_Calling,Labeling" for m in found)
+    # a label word inside a name is still a name
+    assert not any(m.term == "liberation" for m in analyse(nlp, "The Liberation Tigers met in Jaffna.").framing)
+
+
+def test_compound_epithet_with_its_noun(nlp: Any) -> None:
+    found = analyse(nlp, "The rally drew a crowd of reform-hating officials from the capital.").framing
+    epithets = [m for m in found if m.term == "compound epithet"]
+    assert [m.span.text for m in epithets] == ["reform-hating officials"]
+    assert technique_of(epithets[0]) == "Name_Calling,Labeling"
+
+
+def test_emotive_adjective_on_a_name_is_an_epithet(nlp: Any) -> None:
+    found = analyse(nlp, "Nobody trusts the infamous Danneels anymore.").framing
+    epithet = [m for m in found if "Danneels" in m.span.text]
+    assert epithet and technique_of(epithet[0]) == "Name_Calling,Labeling"

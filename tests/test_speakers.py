@@ -98,3 +98,34 @@ def test_closing_dash_of_an_apposition_belongs_to_the_speaker(nlp: Any) -> None:
 def test_a_date_attached_to_the_speaker_is_left_out(nlp: Any) -> None:
     found = _speakers(nlp, "The campaign on Monday said the rally would go ahead.")
     assert "The campaign" in found
+
+
+def _speaker_by_cue(nlp: Any, text: str) -> dict[str, str]:
+    article = Article.create(text)
+    out = extract_quotes(nlp(text), article, AnalyzedArticle(article=article))
+    return {q.cue.text: q.speaker.text for q in out if q.cue is not None and q.speaker is not None}
+
+
+def test_speaker_starts_the_cue_paragraph_after_a_time_stamp(nlp: Any) -> None:
+    found = _speaker_by_cue(nlp, "Live updates.\n\n4:15 p.m.\n\nGovernor Ana Ruiz says that the bridge will reopen.")
+    assert found.get("says") == "Governor Ana Ruiz"
+
+
+def test_object_of_a_causative_verb_is_the_speaker(nlp: Any) -> None:
+    found = _speaker_by_cue(nlp, "The long delay led local officials to say that the project had failed.")
+    assert found.get("say") == "local officials"
+
+
+def test_subject_inside_the_quote_is_not_the_speaker(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from sitrep.extract.claims import speaker_outside_content
+
+    # a parse where "Ruiz" (inside the quote) is the subject of "said"
+    words = ["“", "Ruiz", "can", "win", ",", "”", "Lee", "said", "."]
+    heads = [7, 7, 3, 7, 7, 7, 7, 7, 7]
+    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "npadvmod", "ROOT", "punct"]
+    pos = ["PUNCT", "PROPN", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert speaker_outside_content(doc[1], (0, 6), doc[7]).text == "Lee"
+    assert speaker_outside_content(doc[6], (0, 6), doc[7]).text == "Lee"

@@ -107,6 +107,14 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
                 found.append(acc)
                 used_cues.add(tok.i)
             continue
+        if (tok.pos_ == "ADJ" and tok.lower_ in _ATTITUDE_ADJECTIVES) or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in _STANCE_NOUNS
+        ):
+            attitude = _attitude_attribution(tok)
+            if attitude is not None:
+                found.append(attitude)
+                used_cues.add(tok.i)
+            continue
         if tok.pos_ not in _CUE_POS:
             continue
         entry = cue_entry(tok, lex)
@@ -215,6 +223,7 @@ def _build(
         resolved: str | None = None
         if subj is not None:
             c_tok = _char_span_tokens(doc, cstart, cend)
+            subj = speaker_outside_content(subj, c_tok, cue)
             s0, s1 = phrase_bounds(subj, c_tok, cue)
             if s1 > s0:
                 sp = doc[s0:s1]
@@ -247,6 +256,12 @@ def _speaker_token(cue: Token) -> Token | None:
             if child.dep_ in _SUBJ:
                 return child
         if tok.dep_ in ("advcl", "conj", "xcomp", "acl") and tok.head is not tok:
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVES:
+                # object control: "the timing led Republicans to say", "left voters wondering":
+                # the matrix verb's object, not its subject, speaks
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+                if obj is not None:
+                    return obj
             if tok.dep_ == "acl":
                 # "groups supporting the plan": the noun the participle describes
                 head = tok.head
@@ -266,6 +281,67 @@ def _speaker_token(cue: Token) -> Token | None:
 # Prepositions whose gerund shares the subject of the main verb ("by saying", "after
 # thanking", "before announcing", "in defending").
 _GERUND_PREPS = frozenset({"by", "after", "before", "while", "in", "when", "without", "since"})
+
+
+# Verbs whose object does what their complement says ("led Republicans to say").
+_CAUSATIVES = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "make", "let", "inspire", "spur"})
+
+
+# Adjectives that report a belief or feeling about a proposition ("is worried that ...").
+_ATTITUDE_ADJECTIVES = frozenset({
+    "worried", "concerned", "convinced", "confident", "sure", "certain", "hopeful", "afraid",
+    "aware", "optimistic", "pessimistic", "skeptical", "sceptical", "adamant", "fearful",
+    "critical", "supportive", "furious", "angry", "upset", "wary", "eager", "reluctant",
+    "unwilling", "opposed", "appreciative", "proud", "pleased", "unhappy", "disappointed",
+    "frustrated", "doubtful", "enthusiastic", "grateful", "dismissive", "suspicious", "insistent",
+})
+
+
+def _attitude_attribution(adj: Token) -> Found | None:
+    """'The mayor is confident that the bridge will hold', 'is critical of the plan', 'is a
+    critic of the plan': the subject of the copula holds the attitude, the clause or
+    prepositional object is its content, and the cue is the copula with the adjective or
+    stance noun (and its preposition), as PolNeAR marks it."""
+    if adj.dep_ != ("attr" if adj.pos_ == "NOUN" else "acomp"):
+        return None
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    doc = adj.doc
+    cue_end = adj
+    comp = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None)
+    if comp is not None:
+        content = (comp.left_edge.i, comp.right_edge.i + 1)
+    else:
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.i == adj.i + 1
+                     and (c.lower_ in _ATTITUDE_PREPS or (adj.pos_ == "NOUN" and c.lower_ == "for"))), None)
+        if prep is None or prep.right_edge.i == prep.i:
+            return None
+        content = (prep.i + 1, prep.right_edge.i + 1)
+        cue_end = prep
+    start = adj.idx
+    cop = adj.head
+    if cop.i < adj.i and all(t.pos_ in ("ADV", "PART", "DET", "ADJ") for t in doc[cop.i + 1 : adj.i]):
+        start = cop.idx
+    return adj, subj, _token_chars(doc, *content), (start, cue_end.idx + len(cue_end.text))
+
+
+# Nouns for someone's stance on a thing, used after a copula ("is a fierce critic of the deal").
+_STANCE_NOUNS = frozenset({
+    "supporter", "critic", "opponent", "proponent", "advocate", "champion", "backer", "fan",
+    "defender", "skeptic", "sceptic", "foe", "enemy", "admirer", "believer",
+})
+_ATTITUDE_PREPS = frozenset({"of", "about", "with", "in", "at", "on", "toward", "towards"})
+
+
+def speaker_outside_content(subj: Token, content: tuple[int, int], cue: Token) -> Token:
+    """'"[Ruiz] can win," Lee said': when the parser takes a word inside the quote as the
+    cue's subject, the speaker is the last noun between the quote and the cue."""
+    lo, hi = content
+    if lo <= subj.i < hi and hi < cue.i:
+        doc = subj.doc
+        return next((t for t in reversed(doc[hi : cue.i]) if t.pos_ in ("PROPN", "NOUN", "PRON")), subj)
+    return subj
 
 
 def _passive_attribution(cue: Token) -> tuple[Token, tuple[int, int]] | None:

@@ -63,8 +63,8 @@ def cue_entry(tok: Token, lex: CueLexicon) -> Cue | None:
             if entry is not None:
                 return entry
     entry = lex.verbs.get(lemma)
-    if entry is None and tok.lower_.startswith(lemma + "e"):
-        # spaCy's lemmatiser sometimes drops a final e ("hopes" -> "hop")
+    if entry is None and (tok.lower_.startswith(lemma + "e") or tok.lower_ == lemma + "ing"):
+        # spaCy's lemmatiser sometimes drops a final e ("hopes", "hoping" -> "hop")
         entry = lex.verbs.get(lemma + "e")
     return entry
 

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from sitrep.extract.labels import compound_epithets
 from sitrep.model import AnalyzedArticle, Article, FramingMark, Quote, Span
 from sitrep.registry import register
 
@@ -119,6 +120,12 @@ def extract_framing(doc: Doc, article: Article, analysis: AnalyzedArticle) -> li
             neutral_alternative=entry.neutral_alternative,
             term=entry.term,
         ))
+    taken_chars = [(m.span.start, m.span.end) for m in marks]
+    for start, end in compound_epithets(doc):
+        s0, s1 = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if not any(a < s1 and s0 < b for a, b in taken_chars):
+            marks.append(FramingMark(span=Span.of(text, s0, s1), category="derogatory_label",
+                                     neutral_alternative=None, term="compound epithet"))
     marks.extend(_scare_quotes(doc, text, analysis.quotes, marks))
     marks.sort(key=lambda m: m.span.start)
     return marks
@@ -175,7 +182,8 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
             t.dep_ in ("amod", "compound", "cc", "conj", "punct", "advmod") for t in doc[end:noun.i]
         ):
             end = noun.i + 1
-            if EXTEND["person_nc"] and _names_people(noun) and category == "emotive":
+            # an emotive adjective on a name is an epithet ("the disgraced Cardinal Ruiz")
+            if EXTEND["person_nc"] and (_names_people(noun) or noun.pos_ == "PROPN") and category == "emotive":
                 category = "derogatory_label"
                 # a label for people keeps its article ("the corrupt politicians")
                 if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") and doc[start - 1].head.i == noun.i:
@@ -280,6 +288,30 @@ def _names_people(tok: Token) -> bool:
     )
 
 
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+
+
+def _in_title_case_line(tok: Token) -> bool:
+    """Is ``tok`` in a headline written in title case (most words of its line capitalised)?
+    Proper-noun tags there come from the capitals, not from a name."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and "\n" not in doc[lo - 1].text and "\n" not in doc[lo - 1].whitespace_:
+        lo -= 1
+    hi = tok.i
+    while hi < len(doc) - 1 and "\n" not in doc[hi].whitespace_ and "\n" not in doc[hi + 1].text:
+        hi += 1
+    # function words ("of", "the", "in") may stay lower case in a headline and are skipped
+    words = [t for t in doc[lo : hi + 1] if t.is_alpha and t.lower_ not in _HEADLINE_SMALL_WORDS]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+_HEADLINE_SMALL_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from",
+    "as", "is", "are", "be",
+})
+
+
 def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
     """Skip uses where the word is not the loaded sense: "occupation" as a job ("his
     occupation"), proper names ("Liberation Square"), and a verb-only term matched on a noun."""
@@ -294,7 +326,11 @@ def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
         c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ for c in span.root.children
     ):
         return True  # "sanctions regime", "tax regime": a system of rules, not a government
-    if len(span) == 1 and first.pos_ == "PROPN" and entry.category not in ("political_label", "regime_label"):
+    if len(span) == 1 and first.pos_ == "PROPN" and entry.category not in ("political_label", "regime_label") and not (
+        entry.technique.startswith("Name") and first.ent_type_ not in _NAME_ENTS and _in_title_case_line(first)
+    ):
+        # a proper name ("Liberation Tigers"); a capitalised label outside any name is a
+        # title-case headline's word ("Jihadist Psychopath Strikes Again") and keeps its sense
         return True
     return False
 

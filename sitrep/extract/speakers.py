@@ -45,6 +45,15 @@ def phrase_bounds(head: Token, limit: tuple[int, int] | None = None, cue: Token 
     the cue is kept (PolNeAR)."""
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
+    if cue is not None and head.i < cue.i:
+        breaks = [i for i in range(head.i, cue.i) if "\n" in doc[i].whitespace_ or "\n" in doc[i].text]
+        if breaks and breaks[-1] + 1 < cue.i:
+            # "12:15 p.m.\n\nPresident Obama says": the parser hung the subject on a time
+            # stamp or dateline in the paragraph before; the speaker is what opens the cue's line
+            start, end = breaks[-1] + 1, cue.i
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return start, end
     cuts = [] if limit is None or limit[1] <= limit[0] else [limit]
     if cue is not None:
         cuts.append((cue.i, cue.i + 1))
