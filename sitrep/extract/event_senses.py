@@ -55,6 +55,18 @@ _ACCIDENT = re.compile(
 _CAUSED_FAMILIES = frozenset({"kill"})
 
 
+# French function words that English text does not use: two distinct ones make a sentence
+# French ("6 soldats tués dans une attaque des rebelles").
+_FRENCH_WORDS = re.compile(
+    r"(?<![\w’'])(?:dans|les|des|du|une|par|sur|entre|aux|près|lors|après|contre|selon|sont|ont|été|est|au|et|d’|l’|d'|l')(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def is_french(sentence: str) -> bool:
+    return len({m.group(0).lower() for m in _FRENCH_WORDS.finditer(sentence)}) >= 2
+
+
 def _lemma(tok: Token | None) -> str:
     return tok.lemma_.lower() if tok is not None else ""
 
