@@ -387,6 +387,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
             continue
         a1, a2 = act.roles(tok, matches)
         a2 = _place_owner(tok, a2, matches)
+        if entry.family in {"protest", "riot"}:
+            a1 = act.as_demonstrators(a1, "rioters" if entry.family == "riot" else "protesters")
         if senses.accident(entry, sent, a1 is not None, si in violent_sents):
             continue
         cues = typ.cues_in(cue_index, sent.start_char, sent.end_char)
@@ -442,8 +444,9 @@ _LEDE_SENTS = 3
 
 def anchored(m: EventMention) -> bool:
     """The mention says something an incident record needs beyond its type: a participant
-    (actor1 or actor2), a date of its own (not the publication-date default) or a toll."""
-    if m.actor1 is not None or m.actor2 is not None or m.fatalities is not None:
+    of a known kind (actor1 or actor2), a date of its own (not the publication-date default)
+    or a toll."""
+    if m.fatalities is not None or any(a is not None and a.kind is not None for a in (m.actor1, m.actor2)):
         return True
     return m.time is not None and m.time.span is not None
 
