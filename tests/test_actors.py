@@ -85,3 +85,16 @@ def test_demonstrators_take_the_protester_kind() -> None:
     assert out is not None and (out.kind, out.normalized) == ("rioters", "Rioters (Kenya)")
     army = Actor("the army", Span(0, 8, "the army"), "Military Forces", "state")
     assert actors.as_demonstrators(army, "protesters") is army
+
+
+def test_state_forces_without_country_take_the_event_country() -> None:
+    from sitrep.model import Actor, Span
+
+    troops = Actor("troops", Span(0, 6, "troops"), None, "state")
+    out = actors.with_place_country(troops, "CF", "Central African Republic")
+    assert out is not None and out.normalized == "Military Forces of Central African Republic"
+    police = Actor("the police", Span(0, 10, "the police"), None, "state")
+    out = actors.with_place_country(police, "KE", "Kenya")
+    assert out is not None and out.normalized == "Police Forces of Kenya"
+    rebels = Actor("rebels", Span(0, 6, "rebels"), "Rebels", "rebel")
+    assert actors.with_place_country(rebels, "KE", "Kenya") is rebels

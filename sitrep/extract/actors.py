@@ -415,3 +415,13 @@ def as_demonstrators(actor: Actor | None, kind: ActorKind) -> Actor | None:
     label = "Rioters" if kind == "rioters" else "Protesters"
     iso, cname = country if country else (None, None)
     return Actor(actor.name, actor.span, f"{label} ({cname})" if cname else label, kind, iso)
+
+
+def with_place_country(actor: Actor | None, iso: str | None, country_name: str | None) -> Actor | None:
+    """State forces named without their country ("troops", "the army", "police") belong, as
+    ACLED codes them by default, to the country where the event happened."""
+    if actor is None or actor.kind != "state" or actor.normalized or not iso or not country_name:
+        return actor
+    words = {w.lower() for w in re.findall(r"[\w-]+", actor.name)}
+    force = "Police Forces" if words & _POLICE_WORDS else "Military Forces"
+    return Actor(actor.name, actor.span, f"{force} of {country_name}", "state", iso, actor.patron)

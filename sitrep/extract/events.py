@@ -400,6 +400,9 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
         place = (event_location_span(doc, (start, end), analysis.places)
                  or _sentence_place(sent, analysis.places, start) or _article_place(analysis.places))
+        if place is not None:
+            a1 = act.with_place_country(a1, place.country, place.country_name)
+            a2 = act.with_place_country(a2, place.country, place.country_name)
         modality, attributed = mod.modality_of(tok, sent, time.value if time else None, article.published)
         reference = _is_reference(tok, entry)
         if reference:
