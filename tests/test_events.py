@@ -239,3 +239,15 @@ def test_sentence_place_prefers_the_country_the_text_names(nlp: Any) -> None:
     assert _sentence_place(next(iter(doc.sents)), [chad, nord], 20) is chad
     # Without a named country, the more precise place wins as before.
     assert _sentence_place(next(iter(doc.sents)), [nord], 20) is nord
+
+
+def test_region_of_an_unnamed_country_yields_to_the_named_country() -> None:
+    from sitrep.extract.events import _foreign_region
+    from sitrep.model import Place, Span
+
+    car = Place("Central African Republic", Span(0, 3, "RCA"), country="CF", feature="PCLI", precision=3)
+    region = Place("Nord-Ouest", Span(40, 50, "Nord-ouest"), country="HT", feature="ADM1", precision=2)
+    town = Place("Bouar", Span(20, 25, "Bouar"), country="CF", feature="PPL", precision=1)
+    assert _foreign_region(region, [car, region])
+    assert not _foreign_region(region, [region])  # no country named: nothing to prefer
+    assert not _foreign_region(town, [car, town])

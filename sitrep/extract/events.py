@@ -276,6 +276,15 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     ))
 
 
+def _foreign_region(place: Place | None, places: list[Place]) -> bool:
+    """A region-level place (ADM feature) in a country the text never names, while it does name
+    another: "le Nord-ouest" of a Central African headline resolved to Haiti's Nord-Ouest."""
+    if place is None or not (place.feature or "").startswith("ADM"):
+        return False
+    named = {p.country for p in places if p.country and (p.feature or "").startswith("PCL")}
+    return bool(named) and place.country not in named
+
+
 def _article_place(places: list[Place]) -> Place | None:
     """Fallback when the sentence names no place: the article's main country (the one its
     places name most often; the dateline breaks ties by coming first), as a country-level place
@@ -400,6 +409,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
         place = (event_location_span(doc, (start, end), analysis.places)
                  or _sentence_place(sent, analysis.places, start) or _article_place(analysis.places))
+        if _foreign_region(place, analysis.places):
+            place = _article_place(analysis.places)
         if place is not None:
             a1 = act.with_place_country(a1, place.country, place.country_name)
             a2 = act.with_place_country(a2, place.country, place.country_name)
