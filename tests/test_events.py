@@ -174,6 +174,8 @@ def test_undated_report_takes_the_narrative_date(nlp: Any) -> None:
         "The militia has been shelling the town for months.",
         "The minister said the parade demonstrated the strength of the army.",
         "Smuggling constitutes an attack against the nation, the president said.",
+        "A cargo plane crashed into a residential area, destroying several homes.",
+        "The president urged both sides to respect the peace agreements signed in 1987.",
     ],
 )
 def test_figurative_trade_and_accident_uses_are_not_events(nlp: Any, text: str) -> None:
