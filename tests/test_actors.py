@@ -60,3 +60,41 @@ def test_spans_are_evidence(nlp: Any) -> None:
 def test_quantity_head_takes_kind_of_its_object(nlp: Any) -> None:
     _, a2 = _roles(nlp, "The army killed scores of militants in the hills.", "killed")
     assert a2 is not None and a2.kind == "rebel"
+
+
+def test_group_of_people_without_a_kind_keeps_its_words(nlp: Any) -> None:
+    a1, _ = _roles(nlp, "Armed settlers burned three cars in the village on Friday.", "burned")
+    assert a1 is not None and a1.name == "Armed settlers" and a1.kind is None
+    # A weapon or an event noun as subject is not an actor.
+    a1, _ = _roles(nlp, "The rockets destroyed two houses in the village.", "destroyed")
+    assert a1 is None
+
+
+def test_spelling_variant_and_nested_quantities(nlp: Any) -> None:
+    a1, _ = _roles(nlp, "Afghan guerillas blew up a power line near the city.", "blew")
+    assert a1 is not None and a1.normalized == "Rebels (Afghanistan)"
+    a1, _ = _roles(nlp, "Tens of thousands of students marched through the capital.", "marched")
+    assert a1 is not None and a1.kind == "civilians"
+
+
+def test_demonstrators_take_the_protester_kind() -> None:
+    from sitrep.model import Actor, Span
+
+    prisoners = Actor("Kenyan prisoners", Span(0, 16, "Kenyan prisoners"))
+    out = actors.as_demonstrators(prisoners, "rioters")
+    assert out is not None and (out.kind, out.normalized) == ("rioters", "Rioters (Kenya)")
+    army = Actor("the army", Span(0, 8, "the army"), "Military Forces", "state")
+    assert actors.as_demonstrators(army, "protesters") is army
+
+
+def test_state_forces_without_country_take_the_event_country() -> None:
+    from sitrep.model import Actor, Span
+
+    troops = Actor("troops", Span(0, 6, "troops"), None, "state")
+    out = actors.with_place_country(troops, "CF", "Central African Republic")
+    assert out is not None and out.normalized == "Military Forces of Central African Republic"
+    police = Actor("the police", Span(0, 10, "the police"), None, "state")
+    out = actors.with_place_country(police, "KE", "Kenya")
+    assert out is not None and out.normalized == "Police Forces of Kenya"
+    rebels = Actor("rebels", Span(0, 6, "rebels"), "Rebels", "rebel")
+    assert actors.with_place_country(rebels, "KE", "Kenya") is rebels

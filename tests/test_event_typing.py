@@ -44,3 +44,10 @@ def test_protest_handling(nlp: Any) -> None:
     assert _classify(nlp, "Students protested outside the ministry.", "protested", *p) == "Peaceful protest"
     assert _classify(nlp, "Students protested and police fired tear gas.", "protested", *p) == "Protest with intervention"
     assert _classify(nlp, "Students protested and threw stones at cars.", "protested", *p) == "Violent demonstration"
+
+
+def test_french_sentence_detection() -> None:
+    from sitrep.extract.event_senses import is_french
+
+    assert is_french("Six soldats tués dans une attaque des rebelles")
+    assert not is_french("Six soldiers were killed in a rebel attack near La Paz")

@@ -174,6 +174,8 @@ def test_undated_report_takes_the_narrative_date(nlp: Any) -> None:
         "The militia has been shelling the town for months.",
         "The minister said the parade demonstrated the strength of the army.",
         "Smuggling constitutes an attack against the nation, the president said.",
+        "A cargo plane crashed into a residential area, destroying several homes.",
+        "The president urged both sides to respect the peace agreements signed in 1987.",
     ],
 )
 def test_figurative_trade_and_accident_uses_are_not_events(nlp: Any, text: str) -> None:
@@ -198,3 +200,56 @@ def test_capitals_text_is_parsed_in_ordinary_case(nlp: Any) -> None:
     m = top(nlp, text)
     assert (m.sub_event_type, m.fatalities) == ("Attack", 3)
     assert m.actor1 is not None and m.actor1.kind == "rebel"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "dead"),
+    [
+        ("Sept civils tués dans une attaque près de la rivière", "Attack", 7),
+        ("Violents combats entre deux groupes armés dans la localité", "Armed clash", None),
+        ("Un chef de village enlevé par des hommes armés sur la route", "Abduction/forced disappearance", None),
+    ],
+)
+def test_french_headlines_skip_the_english_sense_filters(nlp: Any, text: str, sub: str, dead: int | None) -> None:
+    found = mentions(nlp, text)
+    assert sub in {m.sub_event_type for m in found}, [(m.trigger.text, m.sub_event_type) for m in found]
+    if dead is not None:
+        assert any(m.fatalities == dead for m in found)
+
+
+def test_bare_mentions_below_the_lede_are_passing_mentions(nlp: Any) -> None:
+    text = (
+        "Rebels attacked a police post in the northern town on Monday. "
+        "Two officers were wounded. "
+        "The police chief visited the post on Tuesday. "
+        "The minister spoke about education and the economy. "
+        "He said kidnapping and extortion worry investors."
+    )
+    subs = {m.sub_event_type for m in mentions(nlp, text) if m.modality == "asserted"}
+    assert "Attack" in subs or "Armed clash" in subs
+    assert "Abduction/forced disappearance" not in subs
+
+
+def test_sentence_place_prefers_the_country_the_text_names(nlp: Any) -> None:
+    from sitrep.extract.events import _sentence_place
+    from sitrep.model import Place, Span
+
+    text = "Chad: seven villagers killed in the Nord region."
+    doc = nlp(text)
+    chad = Place("Chad", Span(0, 4, "Chad"), country="TD", feature="PCLI", precision=3)
+    nord = Place("Nord", Span(36, 40, "Nord"), country="FR", feature="ADM2", precision=2)
+    assert _sentence_place(next(iter(doc.sents)), [chad, nord], 20) is chad
+    # Without a named country, the more precise place wins as before.
+    assert _sentence_place(next(iter(doc.sents)), [nord], 20) is nord
+
+
+def test_region_of_an_unnamed_country_yields_to_the_named_country() -> None:
+    from sitrep.extract.events import _foreign_region
+    from sitrep.model import Place, Span
+
+    car = Place("Central African Republic", Span(0, 3, "RCA"), country="CF", feature="PCLI", precision=3)
+    region = Place("Nord-Ouest", Span(40, 50, "Nord-ouest"), country="HT", feature="ADM1", precision=2)
+    town = Place("Bouar", Span(20, 25, "Bouar"), country="CF", feature="PPL", precision=1)
+    assert _foreign_region(region, [car, region])
+    assert not _foreign_region(region, [region])  # no country named: nothing to prefer
+    assert not _foreign_region(town, [car, town])

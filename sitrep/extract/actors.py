@@ -55,7 +55,7 @@ _STATE_WORDS = frozenset(
 )
 _POLICE_WORDS = frozenset("police policemen gendarmes gendarmerie".split())
 _REBEL_WORDS = frozenset(
-    "rebels rebel guerrillas guerrilla insurgents insurgent jihadists jihadist terrorists "
+    "rebels rebel guerrillas guerrilla guerillas guerilla insurgents insurgent jihadists jihadist terrorists "
     "terrorist extremists militants militant separatists fighters".split()
 )
 _UNIDENTIFIED_WORDS = frozenset("gunmen gunman assailants attackers assailant attacker".split())
@@ -75,7 +75,7 @@ _PATRON_RE = re.compile(
     re.IGNORECASE,
 )
 _QUANTITY_HEADS = frozenset(
-    "scores dozens hundreds thousands tens number numbers members some many several most all "
+    "scores dozens hundreds thousands tens millions number numbers members some many several most all "
     "group groups handful majority".split()
 )
 _TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -198,18 +198,22 @@ def actor_from_span(
     doc: Doc, start_tok: int, end_tok: int, head: Token, matches: list[ActorMatch]
 ) -> Actor | None:
     """Normalise the noun phrase ``doc[start_tok:end_tok]`` whose head is ``head``."""
-    if end_tok <= start_tok or (head.ent_type_ in _TIME_ENTS and not head.like_num):
+    quantity = head.lower_ in _QUANTITY_HEADS or head.like_num
+    if end_tok <= start_tok or (head.ent_type_ in _TIME_ENTS and not quantity):
         return None
     sp = doc[start_tok:end_tok]
     span = Span(sp.start_char, sp.end_char, sp.text)
     inside = [a for a in matches if a.start >= sp.start_char and a.end <= sp.end_char]
-    if head.lower_ in _QUANTITY_HEADS or head.like_num:
-        # "scores of terrorists", "dozens of protesters", "two of the soldiers": the kind is
-        # that of the "of" object.
+    for _ in range(2):
+        if not (head.lower_ in _QUANTITY_HEADS or head.like_num):
+            break
+        # "scores of terrorists", "dozens of protesters", "tens of thousands of students": the
+        # kind is that of the "of" object.
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if obj is not None:
-            head = obj
+        if obj is None:
+            break
+        head = obj
     if head.like_num or head.ent_type_ in _TIME_ENTS:
         return None
     head_word = head.lower_
@@ -269,7 +273,10 @@ def _np_actor(tok: Token, matches: list[ActorMatch]) -> Actor | None:
 
 
 _REPORTING = frozenset("say announce claim state report add tell confirm allege accuse insist".split())
-_CARRY_OUT = frozenset("carry launch conduct stage mount perpetrate commit execute claim unleash".split())
+_CARRY_OUT = frozenset(
+    "carry launch conduct stage mount perpetrate commit execute claim unleash hold organize organise "
+    "begin start continue resume join".split()
+)
 
 
 def _resolve_pronoun(verb: Token, subj: Token) -> Token:
@@ -374,6 +381,47 @@ def roles(trigger: Token, matches: list[ActorMatch]) -> tuple[Actor | None, Acto
     actor2 = _np_actor(a2, matches) if a2 is not None else None
     if actor2 is not None and actor2.kind is None and actor2.normalized is None:
         actor2 = None  # an object that is not an actor ("the building")
-    if actor1 is not None and actor1.kind is None and actor1.normalized is None:
+    if actor1 is not None and actor1.kind is None and actor1.normalized is None and not (
+        a1 is not None and _people_phrase(a1)
+    ):
         actor1 = mod_actor
     return actor1, actor2
+
+
+def _people_phrase(head: Token) -> bool:
+    """A plural common noun that can name a group of people ("Jewish settlers", "prisoners",
+    "youths") and is neither a weapon nor an event word ("bombs", "clashes"): kept as
+    actor1 in its own words when no kind can be given to it."""
+    if head.tag_ not in {"NNS", "NNPS"} or head.ent_type_ in _TIME_ENTS:
+        return False
+    from sitrep.extract.event_typing import cue_table
+
+    lemma = head.lemma_.lower()
+    return not (cue_table()[0].get(head.lower_) or cue_table()[0].get(lemma) or lemma in _EVENT_NOUNS)
+
+
+_EVENT_NOUNS = frozenset(
+    "attack clash strike bombing explosion blast raid fighting battle protest demonstration riot "
+    "killing shooting operation offensive incident violence".split()
+)
+
+
+def as_demonstrators(actor: Actor | None, kind: ActorKind) -> Actor | None:
+    """The subject of "demonstrated" or "rioted" that has no kind of its own ("Palestinian
+    prisoners", "thousands of Iraqi Kurds") takes ACLED's protester or rioter kind."""
+    if actor is None or actor.kind not in {None, "other", "civilians"} or actor.span is None:
+        return actor
+    country = country_of_phrase(actor.span.text)
+    label = "Rioters" if kind == "rioters" else "Protesters"
+    iso, cname = country if country else (None, None)
+    return Actor(actor.name, actor.span, f"{label} ({cname})" if cname else label, kind, iso)
+
+
+def with_place_country(actor: Actor | None, iso: str | None, country_name: str | None) -> Actor | None:
+    """State forces named without their country ("troops", "the army", "police") belong, as
+    ACLED codes them by default, to the country where the event happened."""
+    if actor is None or actor.kind != "state" or actor.normalized or not iso or not country_name:
+        return actor
+    words = {w.lower() for w in re.findall(r"[\w-]+", actor.name)}
+    force = "Police Forces" if words & _POLICE_WORDS else "Military Forces"
+    return Actor(actor.name, actor.span, f"{force} of {country_name}", "state", iso, actor.patron)

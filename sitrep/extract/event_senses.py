@@ -9,7 +9,9 @@ political-violence or demonstration event, as far as the parse (and a few word l
   (showed), "smuggling constitutes an attack on the homeland" (a definition);
 * weapons that are only objects of trade or possession ("produces cluster bombs", "atomic
   bombs"): a weapon is an event only when it is used;
-* accidents: deaths and injuries in a crash or a landing with nobody who caused them.
+* accidents: deaths, injuries and destruction in a crash or a landing with nobody who
+  caused them;
+* agreements that already exist ("respect the peace accords"): only reaching one is an event.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ _VERBAL_ADVERBS = frozenset("harshly verbally sharply bitterly publicly openly s
 # Verbs whose noun complement defines or classifies rather than reports: "smuggling constitutes
 # an attack against our homeland", "this amounts to a massacre".
 _DEFINING_VERBS = frozenset("constitute represent amount equal mean signify".split())
+# Verbs about keeping or breaking an agreement that already exists: ACLED records the agreement
+# when it is reached, not each later reference to it.
+_KEEP_VERBS = frozenset(
+    "respect comply implement violate abide honor honour uphold observe breach adhere enforce "
+    "undermine jeopardize jeopardise support".split()
+)
 # Weapon nouns are events only when used; these verbs trade, make or hold them.
 _WEAPON_NOUNS = frozenset("bomb bombs grenade grenades mine mines".split())
 _NON_USE_VERBS = frozenset(
@@ -52,7 +60,19 @@ _ACCIDENT = re.compile(
     r"|capsiz(?:ed|e)|mechanical\s+(?:problems?|failure)|earthquake|landslide|stampede)\b",
     re.IGNORECASE,
 )
-_CAUSED_FAMILIES = frozenset({"kill"})
+_CAUSED_FAMILIES = frozenset({"kill", "loot"})
+
+
+# French function words that English text does not use: two distinct ones make a sentence
+# French ("6 soldats tués dans une attaque des rebelles").
+_FRENCH_WORDS = re.compile(
+    r"(?<![\w’'])(?:dans|les|des|du|une|par|sur|entre|aux|près|lors|après|contre|selon|sont|ont|été|est|au|et|d’|l’|d'|l')(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def is_french(sentence: str) -> bool:
+    return len({m.group(0).lower() for m in _FRENCH_WORDS.finditer(sentence)}) >= 2
 
 
 def _lemma(tok: Token | None) -> str:
@@ -112,9 +132,20 @@ def sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
         return False
     if entry.term == "demonstrate" and entry.pos == "V" and _child(tok, {"dobj", "ccomp"}) is not None:
         return False  # "demonstrated its strength", "this demonstrates that ...": showed
+    if entry.family == "agree" and _lemma(_agreement_governor(tok)) in _KEEP_VERBS:
+        return False  # "respect the peace agreements signed in 1987": an existing agreement
     if entry.pos != "V" and tok.dep_ in {"attr", "dobj"} and _lemma(tok.head) in _DEFINING_VERBS:
         return False  # "constitutes an attack against our homeland"
     return not (low in _WEAPON_NOUNS and tok.dep_ in {"dobj", "pobj", "conj"} and _lemma(_weapon_governor(tok)) in _NON_USE_VERBS)
+
+
+def _agreement_governor(tok: Token) -> Token:
+    """The verb an agreement noun is the object of, directly or through "with"/"to"
+    ("comply with the accords", "adhere to the truce")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in {"with", "to", "by"}:
+        head = head.head
+    return head
 
 
 def _weapon_governor(tok: Token) -> Token:

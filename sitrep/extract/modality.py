@@ -39,7 +39,10 @@ _YES_NO = re.compile(
     r"^\W*(?:\[[^\]]*\]\s*)*\W*(?:do|does|did|is|are|was|were|will|would|can|could|should|shall|has|have|had|may|might|must)\b",
     re.IGNORECASE,
 )
-_PREVENT = frozenset("prevent avoid deter stop thwart foil risk threat fear possibility warning plan plot prospect".split())
+_PREVENT = frozenset(
+    "prevent avoid deter stop thwart foil risk threat fear possibility warning plan plot prospect "
+    "proposal appeal plea request".split()
+)
 _DENY = frozenset("deny reject refute dismiss".split())
 _CLAIM = frozenset("claim allege accuse".split())
 _HEDGE = frozenset("allegedly reportedly purportedly supposedly apparently".split())
