@@ -108,3 +108,12 @@ def test_regional_demonyms_name_their_admin_area(g: gz.Gazetteer) -> None:
     text = "English fans travelled to Madrid."
     r = resolve(text, [(0, 7)])
     assert r[0] is not None and r[0].entry.admin1 == "GB.ENG"  # not English, Indiana
+
+
+def test_only_older_index_versions_are_removed(tmp_path: Path) -> None:
+    for version in (gz.VERSION - 1, gz.VERSION, gz.VERSION + 1):
+        (tmp_path / f"gazetteer-v{version}.sqlite").write_bytes(b"")
+    removed = gz.remove_older_indexes(tmp_path)
+    assert removed == [tmp_path / f"gazetteer-v{gz.VERSION - 1}.sqlite"]
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([f"gazetteer-v{gz.VERSION}.sqlite", f"gazetteer-v{gz.VERSION + 1}.sqlite"])

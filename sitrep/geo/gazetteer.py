@@ -275,10 +275,21 @@ def build(path: Path | None = None) -> Path:
     con.execute("VACUUM")
     con.close()
     os.replace(tmp, path)
-    for old in path.parent.glob("gazetteer-v*.sqlite"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    remove_older_indexes(path.parent)
     return path
+
+
+def remove_older_indexes(folder: Path) -> list[Path]:
+    """Delete the index files of OLDER versions only: two installs of different versions may
+    share one cache folder (a project's venv and a user's), and deleting a newer index under
+    a running process makes its next connection fail."""
+    removed = []
+    for old in folder.glob("gazetteer-v*.sqlite"):
+        number = old.stem.removeprefix("gazetteer-v")
+        if number.isdigit() and int(number) < VERSION:
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed
 
 
 # --- lookup ---------------------------------------------------------------------------------------
