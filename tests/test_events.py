@@ -253,3 +253,9 @@ def test_region_of_an_unnamed_country_yields_to_the_named_country() -> None:
     assert _foreign_region(region, [car, region])
     assert not _foreign_region(region, [region])  # no country named: nothing to prefer
     assert not _foreign_region(town, [car, town])
+
+
+def test_passive_drop_of_munitions_is_an_event(nlp: Any) -> None:
+    m = top(nlp, "Chlorine munitions were dropped on the neighbourhood on Monday, investigators said.")
+    assert m.sub_event_type == "Chemical weapon"
+    assert mentions(nlp, "The prosecutor dropped the charges against the mayor.") == []

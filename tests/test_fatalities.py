@@ -79,3 +79,9 @@ def test_compound_numbers_relatives_and_death_of(nlp: Any, text: str, killed: in
     counts = [c for c in find_counts(nlp(text)) if c.kind == "killed"]
     assert [c.value for c in counts] == [killed]
     assert text[counts[0].span.start : counts[0].span.end] == counts[0].span.text
+
+
+def test_coordinated_wounded_tally_is_not_added_to_the_dead(nlp: Any) -> None:
+    doc = nlp("The truck bomb destroyed the building, leaving 31 dead and about 200 wounded.")
+    killed = [c.value for c in find_counts(doc) if c.kind == "killed"]
+    assert killed == [31]

@@ -124,7 +124,8 @@ def sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
         c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "toward", "towards"} for c in tok.children
     )):
         return False
-    if entry.term == "drop" and not (typ.cue_table()[0].get(obj_lemma, set()) & {"weapons"} or obj_lemma in {"bomb", "munition", "barrel"}):
+    dropped = _lemma(_child(tok, {"dobj", "nsubjpass"}))  # "dropped bombs", "munitions were dropped"
+    if entry.term == "drop" and not (typ.cue_table()[0].get(dropped, set()) & {"weapons"} or dropped in {"bomb", "munition", "barrel"}):
         return False  # "dropped charges", "prices dropped"
     if entry.family == "protest" and _lemma(tok.head) in {"lodge", "file", "register", "summon"}:
         return False  # a diplomatic protest note

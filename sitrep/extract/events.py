@@ -20,7 +20,11 @@ objects that make another sense ("struck a deal" is an Agreement, "fight against
 "shot a video"), present-tense habitual statements outside the headline, and nominal
 references back to an event already mentioned ("the strikes were necessary"), which take the
 type, date and place of that earlier mention so that within-article merging joins them.
-Modality, actors and fatalities come from ``modality``, ``actors`` and ``fatalities``.
+Those sense filters live in ``event_senses`` (skipped for French headline sentences, whose
+English parse is noise). All-capital wire copy is re-parsed in ordinary case (``recase``).
+Below the lede, a mention with no participant, date of its own or toll is a passing mention
+and is dropped unless an anchored mention of its sub-type exists. Modality, actors and
+fatalities come from ``modality``, ``actors`` and ``fatalities``.
 
 Confidence (used to pick an article's main event) rises with trigger strength, position
 (headline/lede), asserted modality, and known actors/place; it falls for back-references.

@@ -186,6 +186,8 @@ def _np_count(tok: Token, depth: int = 0) -> tuple[int, int, int] | None:
         # "one lieutenant, four soldiers and three civilians": the parser often makes the
         # second item an apposition; with its own number it is a further group, not a gloss.
         if c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "nummod" for g in c.children)):
+            if _other_tally(c):
+                continue  # "67 dead and 1,000 wounded": the second number counts the wounded
             sub = _np_count(c, depth + 1)
             if sub is None:
                 if has_number:
@@ -198,6 +200,15 @@ def _np_count(tok: Token, depth: int = 0) -> tuple[int, int, int] | None:
     if total is None:
         return None
     return total, lo, hi
+
+
+_OTHER_TALLIES = frozenset("wounded injured hurt missing homeless displaced".split())
+
+
+def _other_tally(item: Token) -> bool:
+    """A coordinated number followed by a word of another tally ("and 40 wounded")."""
+    nxt = item.right_edge.i + 1
+    return nxt < len(item.doc) and item.doc[nxt].lower_ in _OTHER_TALLIES
 
 
 def _count_from(head: Token | None, kind: CountKind, word: Token, sent_start: int) -> Count | None:
