@@ -92,3 +92,8 @@ def test_place_that_only_locates_another_place_loses(locate: Any) -> None:
     assert locate(text, "exploded") == "Zorvana"
     text = "Shells hit the Homs neighbourhood of Zorvana on Monday."
     assert locate(text, "hit") == "Zorvana"
+
+
+def test_capitalised_admin_word_joins_the_event_place(locate: Any) -> None:
+    text = "A car bomb exploded in Kirkuk City on Friday."
+    assert locate(text, "exploded") == "Kirkuk City"

