@@ -124,8 +124,8 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
                 used_cues.add(tok.i)
             continue
         entry = cue_entry(tok, lex)
-        if entry is None:
-            continue
+        if entry is None or entry.kind == "quote":
+            continue  # "quote" cues ("she continued") attribute only a quoted segment (pass 1)
         passive = _passive_attribution(tok)
         if passive is not None:
             agent, content = passive
