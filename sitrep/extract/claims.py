@@ -7,7 +7,8 @@ Two passes over the parsed article, no model beyond spaCy's parse:
 2. **Dependency attributions** (indirect and mixed): every verb whose lemma is in the cue
    lexicon (``cues``, ``data/cue_verbs.tsv``), its ``nsubj`` as speaker, its
    ``ccomp``/``xcomp``/object as content; ``according to X`` with X as speaker and the clause
-   it modifies as content.
+   it modifies as content; attitude adjectives and stance nouns after a copula ("is confident
+   that", "is a critic of"); "make" with a noun of saying ("made the case that").
 
 Span conventions follow PolNeAR (checked on ``quotes_polnear_dev.jsonl``): direct content keeps
 its quote marks and the punctuation inside them; indirect content keeps "that" and drops the
