@@ -253,3 +253,23 @@ def test_stance_noun_after_a_copula(nlp: Any) -> None:
     q = one(quotes_of(nlp, text), "is a fierce critic of")
     assert q.speaker is not None and q.speaker.text == "The port director"
     assert q.content.text == "the dredging plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The governor made the case that the levee needs repair.", "made the case", "that the levee needs repair"),
+        ("The senator made a sharp attack on the budget deal.", "made a sharp attack on", "the budget deal"),
+        ("The minister made clear that the talks would resume.", "made clear", "that the talks would resume"),
+    ],
+)
+def test_make_with_a_noun_of_saying(nlp: Any, text: str, cue: str, content: str) -> None:
+    q = one(quotes_of(nlp, text), cue)
+    assert q.content.text == content and q.speaker is not None
+
+
+def test_quote_only_cue_frames_a_direct_quote_but_nothing_else(nlp: Any) -> None:
+    text = "The pier was closed. “We will rebuild it by spring,” the mayor continued. Prices continued to rise."
+    quotes = quotes_of(nlp, text)
+    q = one(quotes, "continued")
+    assert q.speaker is not None and q.speaker.text == "the mayor" and q.kind == "direct"

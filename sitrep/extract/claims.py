@@ -7,7 +7,8 @@ Two passes over the parsed article, no model beyond spaCy's parse:
 2. **Dependency attributions** (indirect and mixed): every verb whose lemma is in the cue
    lexicon (``cues``, ``data/cue_verbs.tsv``), its ``nsubj`` as speaker, its
    ``ccomp``/``xcomp``/object as content; ``according to X`` with X as speaker and the clause
-   it modifies as content.
+   it modifies as content; attitude adjectives and stance nouns after a copula ("is confident
+   that", "is a critic of"); "make" with a noun of saying ("made the case that").
 
 Span conventions follow PolNeAR (checked on ``quotes_polnear_dev.jsonl``): direct content keeps
 its quote marks and the punctuation inside them; indirect content keeps "that" and drops the
@@ -117,9 +118,15 @@ def extract_quotes(doc: Doc, article: Article, analysis: AnalyzedArticle) -> lis
             continue
         if tok.pos_ not in _CUE_POS:
             continue
-        entry = cue_entry(tok, lex)
-        if entry is None:
+        if tok.lemma_.lower() == "make":
+            light = _light_verb_attribution(tok)
+            if light is not None:
+                found.append(light)
+                used_cues.add(tok.i)
             continue
+        entry = cue_entry(tok, lex)
+        if entry is None or entry.kind == "quote":
+            continue  # "quote" cues ("she continued") attribute only a quoted segment (pass 1)
         passive = _passive_attribution(tok)
         if passive is not None:
             agent, content = passive
@@ -332,6 +339,41 @@ _STANCE_NOUNS = frozenset({
     "defender", "skeptic", "sceptic", "foe", "enemy", "admirer", "believer",
 })
 _ATTITUDE_PREPS = frozenset({"of", "about", "with", "in", "at", "on", "toward", "towards"})
+
+
+# Nouns that turn "make" into a verb of saying ("made the case that", "made a plea for").
+_SPEECH_NOUNS = frozenset({
+    "case", "argument", "statement", "plea", "prediction", "attack", "joke", "mention", "call",
+    "point", "pitch", "promise", "pledge", "claim", "accusation", "appeal", "comment", "remark",
+    "announcement", "assertion", "suggestion", "threat", "vow", "warning", "allegation",
+})
+
+
+def _light_verb_attribution(verb: Token) -> Found | None:
+    """'Christie has been making the case that Rubio is not ready', 'made a plea for unity',
+    'made clear that ...': "make" with a noun of saying (or "clear") is a cue; the noun's
+    clause or prepositional object (or the verb's clause) is the content."""
+    subj = _speaker_token(verb)
+    if subj is None:
+        return None
+    doc = verb.doc
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS), None)
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.i > verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.lower_ != "clear"), None)
+    if noun is not None:
+        comp = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+        if comp is not None:
+            return verb, subj, _token_chars(doc, comp.left_edge.i, comp.right_edge.i + 1), (verb.idx, noun.idx + len(noun.text))
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.right_edge.i > c.i
+                     and c.lower_ in ("for", "of", "on", "about", "against")), None)
+        if prep is not None:
+            return verb, subj, _token_chars(doc, prep.i + 1, prep.right_edge.i + 1), (verb.idx, prep.idx + len(prep.text))
+        if clause is not None:
+            return verb, subj, _token_chars(doc, clause.left_edge.i, clause.right_edge.i + 1), (verb.idx, noun.idx + len(noun.text))
+        return None
+    if clear is not None and clause is not None:
+        return verb, subj, _token_chars(doc, clause.left_edge.i, clause.right_edge.i + 1), (verb.idx, clear.idx + len(clear.text))
+    return None
 
 
 def speaker_outside_content(subj: Token, content: tuple[int, int], cue: Token) -> Token:

@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 @dataclass(frozen=True)
 class Cue:
     stance: Stance
-    kind: str  # speech | cognition | evidence | phrase | hedge
+    kind: str  # speech | cognition | evidence | phrase | hedge | quote (only next to a direct quote)
     # True for verbs whose object is usually not a claim ("found a seat", "showed the
     # video"): they attribute only with a clause complement
     clause_only: bool = False
