@@ -98,3 +98,18 @@ def test_state_forces_without_country_take_the_event_country() -> None:
     assert out is not None and out.normalized == "Police Forces of Kenya"
     rebels = Actor("rebels", Span(0, 6, "rebels"), "Rebels", "rebel")
     assert actors.with_place_country(rebels, "KE", "Kenya") is rebels
+
+
+def test_dateline_is_not_the_actor(nlp: Any) -> None:
+    # The parser takes the dateline as the subject and the real subject as its apposition.
+    text = ("PANAMA CITY (Example Wire) — Members of Panama's border police killed four suspected "
+            "smugglers after a shootout near the Colombian border.")
+    doc = nlp(text)
+    assert text[: actors.dateline_end(doc)] == "PANAMA CITY (Example Wire) — "
+    assert doc[1].dep_ == "nsubj" and doc[7].dep_ == "appos"
+    a1, _ = _roles(nlp, text, "killed")
+    assert a1 is not None and a1.name.startswith("Members of Panama")
+
+
+def test_no_dateline_in_an_ordinary_lede(nlp: Any) -> None:
+    assert actors.dateline_end(nlp("US forces struck targets in Syria on Tuesday.")) == 0

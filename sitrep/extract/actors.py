@@ -296,6 +296,29 @@ def _resolve_pronoun(verb: Token, subj: Token) -> Token:
     return subj
 
 
+# A wire dateline opening the text: "MEXICO CITY (Example Wire) — ", "KABUL, Oct 3 (Reuters) - ".
+# The parser often makes its place the subject of the lede's verb, with the real subject as
+# an apposition ("MEXICO CITY ... — Members of the National Guard killed ...").
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*){0,4}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]+"
+)
+
+
+def dateline_end(doc: Doc) -> int:
+    """Character offset where a leading wire dateline ends, 0 when the text has none."""
+    m = _DATELINE.match(doc.text[:160])
+    return m.end() if m else 0
+
+
+def _subject(verb: Token, subj: Token) -> Token | None:
+    """The subject, or for a dateline the parser took as subject, its apposition after it."""
+    end = dateline_end(subj.doc) if subj.idx < 60 else 0
+    if subj.idx < end:
+        return next((c for c in subj.children if c.dep_ == "appos" and c.idx >= end), None)
+    return _resolve_pronoun(verb, subj)
+
+
 def _verb_args(verb: Token) -> tuple[Token | None, Token | None]:
     """(actor1 head, actor2 head) of a verb from its own dependents."""
     a1: Token | None = None
@@ -303,7 +326,7 @@ def _verb_args(verb: Token) -> tuple[Token | None, Token | None]:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for c in verb.children:
         if c.dep_ == "nsubj" and not passive:
-            a1 = _resolve_pronoun(verb, c)
+            a1 = _subject(verb, c)
         elif c.dep_ == "agent":
             a1 = next((g for g in c.children if g.dep_ == "pobj"), a1)
         elif c.dep_ == "nsubjpass":
