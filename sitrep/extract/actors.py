@@ -26,6 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from sitrep.extract import dateline
 from sitrep.model import Actor, ActorKind, Span
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -296,19 +297,9 @@ def _resolve_pronoun(verb: Token, subj: Token) -> Token:
     return subj
 
 
-# A wire dateline opening the text: "MEXICO CITY (Example Wire) — ", "KABUL, Oct 3 (Reuters) - ".
-# The parser often makes its place the subject of the lede's verb, with the real subject as
-# an apposition ("MEXICO CITY ... — Members of the National Guard killed ...").
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]*){0,4}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?"
-    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]+"
-)
-
-
 def dateline_end(doc: Doc) -> int:
     """Character offset where a leading wire dateline ends, 0 when the text has none."""
-    m = _DATELINE.match(doc.text[:160])
-    return m.end() if m else 0
+    return dateline.dateline_end(doc.text)
 
 
 def _subject(verb: Token, subj: Token) -> Token | None:

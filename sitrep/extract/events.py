@@ -46,6 +46,7 @@ from sitrep.extract import event_typing as typ
 from sitrep.extract import fatalities as fat
 from sitrep.extract import modality as mod
 from sitrep.extract import recase, taxonomy
+from sitrep.extract.dateline import dateline_end
 from sitrep.extract.event_typing import Trigger
 from sitrep.model import Actor, AnalyzedArticle, Article, EventMention, Place, Span, TimeRef
 from sitrep.registry import register
@@ -274,7 +275,10 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     # of the sentence (a town before a country named in passing, as in "Iran-backed"), then
     # the nearest to the trigger.
     named = {p.country for p in places if p.country and (p.feature or "").startswith("PCL")}
+    # The city of a wire dateline is where the story was filed: any other place comes first.
+    filed_at = dateline_end(sent.doc.text) if sent.start_char == 0 else 0
     return min(inside, key=lambda p: (
+        p.span is not None and p.span.start < filed_at,
         bool(named) and p.country not in named, p.precision or 3,
         abs(p.span.start - trigger_start) if p.span else 0,
     ))

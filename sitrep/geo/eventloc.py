@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.dateline import dateline_end
 from sitrep.geo import normalize as norm
 from sitrep.model import Place
 from sitrep.model import Span as ModelSpan
@@ -243,6 +244,11 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> P
         tok = _token_at(doc, p.span.start, p.span.end)
         if tok is not None:
             cands.append((p, tok))
+    filed_at = dateline_end(doc.text) if sent.start_char == 0 else 0
+    if filed_at and any(p.span is not None and p.span.start >= filed_at for p, _ in cands):
+        # The dateline says where the story was filed; the lede's own places say where the
+        # event was ("OUAGADOUGOU (Wire) — Gunmen killed 12 ... near the town of Tougouri").
+        cands = [(p, tok) for p, tok in cands if p.span is not None and p.span.start >= filed_at]
     heads = {_lift(tok).i for _, tok in cands}
     best: tuple[float, Place] | None = None
     for p, tok in cands:
