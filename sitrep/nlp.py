@@ -90,3 +90,13 @@ def chunk_offsets(text: str, size: int | None = None) -> list[tuple[int, int]]:
 
 def pipe(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     yield from load().pipe(texts, batch_size=batch_size)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, which made
+    per-mention look-ups cost more than the extractors themselves (bench, 2026-12-04)."""
+    text = doc.user_data.get("sitrep_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["sitrep_text"] = text
+    return text

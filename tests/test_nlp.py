@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 import pytest
 
@@ -45,3 +46,11 @@ def test_chunking_text_without_spaces_still_terminates() -> None:
 
 def test_short_text_is_one_chunk() -> None:
     assert nlp_module.chunk_offsets("Police fired tear gas.") == [(0, 22)]
+
+
+def test_doc_text_is_built_once_and_equal(nlp: Any) -> None:
+    from sitrep.nlp import doc_text
+
+    doc = nlp("Rebels shelled the town. Two people died.")
+    assert doc_text(doc) == doc.text
+    assert doc.user_data["sitrep_text"] is doc_text(doc)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.extract import dateline
 from sitrep.model import Actor, ActorKind, Span
+from sitrep.nlp import doc_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -299,7 +300,7 @@ def _resolve_pronoun(verb: Token, subj: Token) -> Token:
 
 def dateline_end(doc: Doc) -> int:
     """Character offset where a leading wire dateline ends, 0 when the text has none."""
-    return dateline.dateline_end(doc.text)
+    return dateline.dateline_end(doc_text(doc))
 
 
 def _subject(verb: Token, subj: Token) -> Token | None:

@@ -49,6 +49,7 @@ from sitrep.extract import recase, taxonomy
 from sitrep.extract.dateline import dateline_end
 from sitrep.extract.event_typing import Trigger
 from sitrep.model import Actor, AnalyzedArticle, Article, EventMention, Place, Span, TimeRef
+from sitrep.nlp import doc_text
 from sitrep.registry import register
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -276,7 +277,7 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     # the nearest to the trigger.
     named = {p.country for p in places if p.country and (p.feature or "").startswith("PCL")}
     # The city of a wire dateline is where the story was filed: any other place comes first.
-    filed_at = dateline_end(sent.doc.text) if sent.start_char == 0 else 0
+    filed_at = dateline_end(doc_text(sent.doc)) if sent.start_char == 0 else 0
     return min(inside, key=lambda p: (
         p.span is not None and p.span.start < filed_at,
         bool(named) and p.country not in named, p.precision or 3,
@@ -351,7 +352,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     # Doc.text rebuilds the string from every token; the article text is the same string.
     last = doc[-1] if len(doc) else None
     same = last is not None and last.idx + len(last.text_with_ws) == len(article.text)
-    text = article.text if same else doc.text
+    text = article.text if same else doc_text(doc)
     caps = _is_caps(text)
     matches = act.table_matches(text)
     recased = False

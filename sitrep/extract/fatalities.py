@@ -18,6 +18,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from sitrep.model import Span
+from sitrep.nlp import doc_text
 
 CountKind = Literal["killed", "injured"]
 
@@ -301,7 +302,7 @@ def _counts_at(word: Token, sent_start: int) -> Count | None:
 def find_counts(doc: Doc) -> list[Count]:
     """Every death and injury count in ``doc``, in text order."""
     out: list[Count] = []
-    text = doc.text
+    text = doc_text(doc)
     lowered = text.lower()
     french = any(w in lowered for w in _FR_GATE)
     for sent in doc.sents:

@@ -25,6 +25,7 @@ from sitrep.geo import gazetteer as gz
 from sitrep.geo import normalize as norm
 from sitrep.geo.resolve import Resolved, resolve
 from sitrep.model import AnalyzedArticle, Article, Place, Span
+from sitrep.nlp import doc_text
 from sitrep.registry import register
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -215,7 +216,7 @@ def _embedded(g: gz.Gazetteer, ent: SpacySpan) -> list[tuple[int, int]]:
     for run in runs:
         for n in range(min(len(run), 3), 0, -1):
             a, b = run[0].idx, run[n - 1].idx + len(run[n - 1].text)
-            name = ent.doc.text[a:b]
+            name = doc_text(ent.doc)[a:b]
             if norm.key(name) in _STOP or len(name) < 2:
                 continue
             county = n > 1 and run[n - 1].lower_ in ("county", "parish") and any(

@@ -21,6 +21,7 @@ from sitrep.extract.dateline import dateline_end
 from sitrep.geo import normalize as norm
 from sitrep.model import Place
 from sitrep.model import Span as ModelSpan
+from sitrep.nlp import doc_text
 
 LOC_PREPS = frozenset(
     """in near at outside on inside across around throughout into onto within off along
@@ -208,7 +209,7 @@ def _unlisted(doc: Doc, sent: Span, places: list[Place]) -> list[Place]:
         m = norm.TRAILING_ADMIN_WORD.search(ent.text)
         if m and m.start() > 0:  # "Betong district" -> "Betong", as in the places extractor
             end = ent.start_char + m.start()
-        name = doc.text[ent.start_char : end]
+        name = doc_text(doc)[ent.start_char : end]
         out.append(Place(name=name, span=ModelSpan(ent.start_char, end, name)))
     # Proper-noun runs the model left untagged but the text marks as places ("towards Dagapur").
     i = sent.start
@@ -244,7 +245,7 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> P
         tok = _token_at(doc, p.span.start, p.span.end)
         if tok is not None:
             cands.append((p, tok))
-    filed_at = dateline_end(doc.text) if sent.start_char == 0 else 0
+    filed_at = dateline_end(doc_text(doc)) if sent.start_char == 0 else 0
     if filed_at and any(p.span is not None and p.span.start >= filed_at for p, _ in cands):
         # The dateline says where the story was filed; the lede's own places say where the
         # event was ("OUAGADOUGOU (Wire) — Gunmen killed 12 ... near the town of Tougouri").
@@ -265,10 +266,10 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> P
         return None
     place = best[1]
     if CAP_SUFFIX and place.span is not None:
-        m = _CAP_SUFFIX.match(doc.text, place.span.end)
+        m = _CAP_SUFFIX.match(doc_text(doc), place.span.end)
         if m:  # "Jobar" + " District": the name as written ends after the suffix
             end = m.end()
-            name = doc.text[place.span.start : end]
+            name = doc_text(doc)[place.span.start : end]
             place = dataclasses.replace(place, span=ModelSpan(place.span.start, end, name))
     if place.precision == 1 and place.span is not None and _is_near(doc, place.span):
         # ACLED geo-precision 2: "near X", "on the outskirts of X".
