@@ -97,3 +97,12 @@ def test_place_that_only_locates_another_place_loses(locate: Any) -> None:
 def test_capitalised_admin_word_joins_the_event_place(locate: Any) -> None:
     text = "A car bomb exploded in Kirkuk City on Friday."
     assert locate(text, "exploded") == "Kirkuk City"
+
+
+def test_unknown_acronym_is_not_an_unlisted_place(nlp: Any) -> None:
+    from sitrep.geo.eventloc import _unlisted
+
+    doc = nlp("Jets struck depots linked to the IRGC in Deir Ezzor on Monday.")  # IRGC: GPE
+    names = [p.name for p in _unlisted(doc, next(iter(doc.sents)), [])]
+    assert doc.ents[1].text == "IRGC" and "IRGC" not in names
+    assert "Deir Ezzor" in names

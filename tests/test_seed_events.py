@@ -35,6 +35,8 @@ def test_us_airstrikes(seed_analysis: AnalyzedArticle) -> None:
     assert ev.fatalities.best is None  # the article gives no figures
     assert ev.modality == "asserted"
     assert len(ev.mentions) >= 2
+    # In Deir Ezzor (the governorate 170792 or the city 170794), not just "Syria".
+    assert ev.place is not None and ev.place.geonameid in (170792, 170794)
     # It is the article's main event.
     assert ev is max(seed_analysis.events, key=lambda e: e.confidence)
 

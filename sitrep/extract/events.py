@@ -280,7 +280,7 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     filed_at = dateline_end(doc_text(sent.doc)) if sent.start_char == 0 else 0
     return min(inside, key=lambda p: (
         p.span is not None and p.span.start < filed_at,
-        bool(named) and p.country not in named, p.precision or 3,
+        bool(named) and p.country not in named, p.precision or 3, (p.feature or "").startswith("PCL"),
         abs(p.span.start - trigger_start) if p.span else 0,
     ))
 

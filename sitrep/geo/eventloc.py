@@ -54,6 +54,7 @@ W_OBJECT = 1.0  # the place is the trigger's object ("shelled Aleppo", "Jaffna w
 W_SUBJ = 2.0  # the place is an active subject ("Damascus said ...", "Deir Ezzor lies ...")
 W_SUBJ_MOD = 0.0  # the place modifies the subject of another predicate; the descent found no
 #   gain from penalising it (2.0 cost 0.2 points), kept as a named knob
+W_REPORTER = 2.0  # the place modifies the subject of the verb that reports the event's clause
 W_POSS = 1.0  # "Syria's Idlib": the possessor is not the spot
 W_MODIFIER = 2.0  # the place is a modifier of a noun ("Baghdad restaurant")
 W_SPECIFIC = 1.0  # per geo-precision step finer (town over province over country)
@@ -131,6 +132,10 @@ def score_place(trigger: Token, place_tok: Token) -> float:
         # The place describes the subject of another predicate ("officials in Washington
         # condemned the attack, which killed ...").
         s -= W_SUBJ_MOD
+        if any(t.dep_ == "ccomp" for t in up[:k_up]):
+            # The place describes who reports the event, not where it happened: "US forces in
+            # Syria announced that they carried out airstrikes ... in Deir Ezzor".
+            s -= W_REPORTER
     if head.dep_ == "pobj":
         w = head.head.lower_
         if w in LOC_PREPS:
@@ -202,6 +207,10 @@ def _unlisted(doc: Doc, sent: Span, places: list[Place]) -> list[Place]:
         ):
             continue
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
+        if len(ent.text) <= 6 and ent.text.isupper():
+            # An acronym no gazetteer knows is an organisation ("linked to the IRGC in ..."):
+            # place acronyms (UAE, DRC) are known places, already in ``taken``.
             continue
         if ent[0].lower_ == "the" and len(ent) > 1:
             ent = ent[1:]
