@@ -266,7 +266,13 @@ def _sentence_time(sent: SpacySpan, times: list[TimeRef], trigger_start: int) ->
     return min(inside, key=lambda t: abs(t.span.start - trigger_start) if t.span else 0)
 
 
-def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) -> Place | None:
+def _named_countries(places: list[Place]) -> set[str]:
+    """Countries the text names as countries (not only through a town or region in them)."""
+    return {p.country for p in places if p.country and (p.feature or "").startswith("PCL")}
+
+
+def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int,
+                    named: set[str]) -> Place | None:
     inside = [p for p in places if p.span is not None and sent.start_char <= p.span.start < sent.end_char]
     if not inside:
         return None
@@ -275,7 +281,6 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     # read as the French department) is the likelier misreading. Then the most precise place
     # of the sentence (a town before a country named in passing, as in "Iran-backed"), then
     # the nearest to the trigger.
-    named = {p.country for p in places if p.country and (p.feature or "").startswith("PCL")}
     # The city of a wire dateline is where the story was filed: any other place comes first.
     filed_at = dateline_end(doc_text(sent.doc)) if sent.start_char == 0 else 0
     return min(inside, key=lambda p: (
@@ -285,12 +290,11 @@ def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int) ->
     ))
 
 
-def _foreign_region(place: Place | None, places: list[Place]) -> bool:
+def _foreign_region(place: Place | None, named: set[str]) -> bool:
     """A region-level place (ADM feature) in a country the text never names, while it does name
     another: "le Nord-ouest" of a Central African headline resolved to Haiti's Nord-Ouest."""
     if place is None or not (place.feature or "").startswith("ADM"):
         return False
-    named = {p.country for p in places if p.country and (p.feature or "").startswith("PCL")}
     return bool(named) and place.country not in named
 
 
@@ -358,8 +362,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     recased = False
     if caps:
         # All-capital wire copy: parse a recased copy (same offsets); its tags can be trusted.
-        names = [(p.span.start, p.span.end) for p in analysis.places if p.span is not None]
-        redoc = recase.reparse(text, names + [(a.start, a.end) for a in matches])
+        known = [(p.span.start, p.span.end) for p in analysis.places if p.span is not None]
+        redoc = recase.reparse(text, known + [(a.start, a.end) for a in matches])
         if redoc is not None:
             doc, caps, recased = redoc, False, True
     cue_index = typ.cue_index(text, typ.target_offsets(doc))
@@ -379,6 +383,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     noun_at = {t.i: e for t, e, _, _ in candidates if e.pos == "N"}
     typed_at: dict[int, str] = {}
     names = [(a.start, a.end) for a in matches]
+    named = _named_countries(analysis.places)
     # Sentences with a violent trigger other than a death/injury word ("a bomb exploded").
     violent_sents = {sent_at[t.i] for t, e, _, _ in candidates if e.family in _VIOLENT_FAMILIES and e.family != "kill"}
     for tok, entry, start, end in candidates:
@@ -417,8 +422,9 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
             sub = typed_at[subj.i]  # the subject noun was typed already (possibly from its antecedent)
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
         place = (event_location_span(doc, (start, end), analysis.places)
-                 or _sentence_place(sent, analysis.places, start) or _article_place(analysis.places))
-        if _foreign_region(place, analysis.places):
+                 or _sentence_place(sent, analysis.places, start, named)
+                 or _article_place(analysis.places))
+        if _foreign_region(place, named):
             place = _article_place(analysis.places)
         if place is not None:
             a1 = act.with_place_country(a1, place.country, place.country_name)
