@@ -25,8 +25,10 @@ def place_label(place: Place | None) -> str:
     if place is None:
         return ""
     parts = [place.name]
-    if place.country_name or place.country:
-        parts.append(str(place.country_name or place.country))
+    country = place.country_name or place.country
+    # A place that is the country itself is written once: "Kenya", not "Kenya, Kenya".
+    if country and country != place.name and place.feature not in ("PCLI", "PCL", "PCLD"):
+        parts.append(str(country))
     return ", ".join(parts)
 
 

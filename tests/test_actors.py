@@ -19,6 +19,20 @@ def test_acronym_word_in_capitals_text() -> None:
     assert actors.table_matches(text) == []
 
 
+def test_country_acronyms_match_only_in_capitals() -> None:
+    assert actors.country_of_phrase("A third man in the car") is None
+    assert actors.country_of_phrase("let us know") is None
+    assert actors.country_of_phrase("CAR soldiers") == ("CF", "Central African Republic")
+    assert actors.country_of_phrase("the U.S.'s envoy") == ("US", "United States")
+    assert actors.country_of_phrase("Britain's army") == ("GB", "United Kingdom")
+
+
+def test_actor_alias_is_the_whole_name() -> None:
+    assert actors.is_actor_alias("Hamas") and actors.is_actor_alias("HEZBOLLAH")
+    assert actors.is_actor_alias("IS") and not actors.is_actor_alias("is")
+    assert not actors.is_actor_alias("Hamas fighters") and not actors.is_actor_alias("Gaza")
+
+
 def _roles(nlp: Any, text: str, word: str) -> tuple[Any, Any]:
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)

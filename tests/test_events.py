@@ -72,6 +72,18 @@ def test_no_event(nlp: Any, text: str) -> None:
     assert found == [], [(m.trigger.text, m.sub_event_type) for m in found]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police blocked the road and fired tear gas canisters into the crowd of traders.",
+        "Riot police fired rubber bullets at the students outside the parliament.",
+    ],
+)
+def test_crowd_control_fire_is_not_shelling(nlp: Any, text: str) -> None:
+    subs = {m.sub_event_type for m in mentions(nlp, text)}
+    assert "Shelling/artillery/missile attack" not in subs, subs
+
+
 def test_hypothetical_and_denied(nlp: Any) -> None:
     (m,) = mentions(nlp, "The rebels threatened to attack the capital.")
     assert m.modality == "hypothetical"

@@ -56,6 +56,14 @@ def test_acronyms_and_common_words_are_not_places(run: Any) -> None:
     assert "Monday" not in names
 
 
+def test_armed_group_named_like_a_town_is_not_a_place(run: Any) -> None:
+    # "Hamas" is an alternate name of the German city of Hamm in GeoNames.
+    text = "The army said its aircraft had struck a Hamas commander in Gaza on Tuesday."
+    names = {p.span.text: p for p in run(text) if p.span}
+    assert "Hamas" not in names
+    assert names["Gaza"].country == "PS"
+
+
 def test_resolve_spans_keeps_order_and_nones(nlp: Any) -> None:
     text = "Convoys moved from Homs to Qxzvwk and on to Palmyra."
     article = Article.create(text)

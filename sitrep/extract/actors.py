@@ -115,6 +115,13 @@ def _table() -> tuple[dict[str, ActorEntry], re.Pattern[str], re.Pattern[str]]:
     return index, re.compile(_boundary(ci), re.IGNORECASE), re.compile(_boundary(cs))
 
 
+def is_actor_alias(name: str) -> bool:
+    """Whether ``name`` is, as a whole, a name of an armed group or force in the actor table
+    ("Hamas", "Hezbollah"): such a name is not a place even when a town shares it."""
+    _, ci, cs = _table()
+    return bool(ci.fullmatch(name) or cs.fullmatch(name))
+
+
 @functools.lru_cache(maxsize=1)
 def _countries() -> dict[str, tuple[str, str]]:
     """Lower-cased country name / alias / abbreviation / demonym (and plural) -> (ISO, name),
@@ -127,9 +134,27 @@ def _countries() -> dict[str, tuple[str, str]]:
         for d in c.demonyms:
             names += [d, *demonym_plurals(d)]
         for n in names:
-            if n:
+            if n and not _is_acronym(n):
                 out.setdefault(n.lower(), (iso, c.name))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _country_acronyms() -> dict[str, tuple[str, str]]:
+    """Country acronyms ("US", "CAR", "U.S.") -> (ISO, name), matched with their case only:
+    lower-cased they are words ("us", "car")."""
+    from sitrep.geo.countries import load_countries
+
+    out: dict[str, tuple[str, str]] = {}
+    for iso, c in load_countries().items():
+        for n in [*c.aliases, *c.abbrevs]:
+            if _is_acronym(n):
+                out.setdefault(n, (iso, c.name))
+    return out
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and len(name.replace(".", "")) <= 4
 
 
 def _is_caps_text(text: str) -> bool:
@@ -161,10 +186,15 @@ def table_matches(text: str) -> list[ActorMatch]:
 def country_of_phrase(text: str) -> tuple[str, str] | None:
     """The country a phrase names through a country name, abbreviation or demonym."""
     table = _countries()
+    acronyms = _country_acronyms()
     words = re.findall(r"[\w.'’-]+", text)
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            cand = " ".join(words[i : i + n]).lower().rstrip("'’s").rstrip("’'")
+            phrase = " ".join(words[i : i + n])
+            bare = phrase.removesuffix("'s").removesuffix("’s").rstrip("'’")
+            if bare in acronyms:
+                return acronyms[bare]
+            cand = phrase.lower().rstrip("'’s").rstrip("’'")
             for key in (cand, cand.removesuffix("'s"), cand.removesuffix("’s")):
                 if key in table:
                     return table[key]
@@ -180,8 +210,7 @@ def patron_of(text: str, matches: list[ActorMatch], offset: int) -> str | None:
     for a in matches:
         if offset + m.start() <= a.start < offset + m.end():
             if a.entry.country and a.entry.kind == "state":
-                c = _countries().get(a.entry.country.lower())
-                return _country_name(a.entry.country) or (c[1] if c else a.entry.normalized)
+                return _country_name(a.entry.country) or a.entry.normalized
             return a.entry.normalized
     country = country_of_phrase(name)
     if country:

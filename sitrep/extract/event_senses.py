@@ -124,6 +124,8 @@ def sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
         c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "toward", "towards"} for c in tok.children
     )):
         return False
+    if entry.family == "fire" and obj is not None and _crowd_control(obj):
+        return False  # "fired tear gas into the crowd": policing a protest, not shelling
     dropped = _lemma(_child(tok, {"dobj", "nsubjpass"}))  # "dropped bombs", "munitions were dropped"
     if entry.term == "drop" and not (typ.cue_table()[0].get(dropped, set()) & {"weapons"} or dropped in {"bomb", "munition", "barrel"}):
         return False  # "dropped charges", "prices dropped"
@@ -138,6 +140,14 @@ def sense_ok(tok: Token, entry: Trigger, caps: bool) -> bool:
     if entry.pos != "V" and tok.dep_ in {"attr", "dobj"} and _lemma(tok.head) in _DEFINING_VERBS:
         return False  # "constitutes an attack against our homeland"
     return not (low in _WEAPON_NOUNS and tok.dep_ in {"dobj", "pobj", "conj"} and _lemma(_weapon_governor(tok)) in _NON_USE_VERBS)
+
+
+def _crowd_control(obj: Token) -> bool:
+    """Whether a fired object is a crowd-control munition (the ``intervene`` cues of
+    event_cues.tsv: tear gas, rubber bullets, water cannon, stun grenades)."""
+    table, rx = typ.cue_table()
+    phrase = obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    return any("intervene" in table.get(m.group(0).lower(), set()) for m in rx.finditer(phrase))
 
 
 def _agreement_governor(tok: Token) -> Token:

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sitrep.extract import actors
 from sitrep.geo import countries as countries_mod
 from sitrep.geo import gazetteer as gz
 from sitrep.geo import normalize as norm
@@ -118,7 +119,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _looks_like_org(span: SpacySpan) -> bool:
-    return any(t.lower_ in _ORG_WORDS for t in span)
+    return any(t.lower_ in _ORG_WORDS for t in span) or actors.is_actor_alias(span.text)
 
 
 def _prominent(g: gz.Gazetteer, name: str, min_pop: int, allow_demonym: bool,
@@ -217,7 +218,7 @@ def _embedded(g: gz.Gazetteer, ent: SpacySpan) -> list[tuple[int, int]]:
         for n in range(min(len(run), 3), 0, -1):
             a, b = run[0].idx, run[n - 1].idx + len(run[n - 1].text)
             name = doc_text(ent.doc)[a:b]
-            if norm.key(name) in _STOP or len(name) < 2:
+            if norm.key(name) in _STOP or len(name) < 2 or actors.is_actor_alias(name):
                 continue
             county = n > 1 and run[n - 1].lower_ in ("county", "parish") and any(
                 m.kind == gz.NAME and m.entry.source == "adm2" for m in g.lookup(name))
