@@ -27,4 +27,4 @@ def test_events_table_has_one_row_per_event() -> None:
     events = [Event(id=f"e{i}", event_type="Riots", sub_event_type="Mob violence") for i in range(3)]
     table = events_table(events, title="t")
     assert table.row_count == 3
-    assert [c.header for c in table.columns][0] == "date"
+    assert table.columns[0].header == "date"

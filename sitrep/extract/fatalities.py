@@ -66,7 +66,13 @@ _ZERO_KILLED = re.compile(
     r"|there\s+were\s+no\s+(?:immediate\s+)?(?:reports\s+of\s+)?(?:casualties|deaths|injuries))",
     re.IGNORECASE,
 )
-_TOLL = re.compile(r"\bdeath\s+toll\b", re.IGNORECASE)
+# Toll phrases whose number comes later in the sentence: "the death toll rose to 40", "the
+# toll has risen to 17", "the number of people killed in Sunday's attack reached 17".
+_TOLL = re.compile(
+    r"\bdeath\s+toll\b|\btoll\s+(?:has\s+)?(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands)\b"
+    r"|\bnumber\s+of\s+(?:people\s+|civilians\s+|victims\s+|those\s+)?(?:killed|dead|deaths|who\s+died)\b",
+    re.IGNORECASE,
+)
 
 # French headline counts ("6 morts", "4 soldats FACA tués", "cinq blessés"): sources such as
 # UCDP cite francophone outlets. The English parse of French text is unreliable, so a regex
@@ -313,7 +319,8 @@ def find_counts(doc: Doc) -> list[Count]:
             out.append(Count("killed", 0, Span(m.start(), m.end(), m.group(0)), s0, m.start()))
         for m in _TOLL.finditer(text, s0, sent.end_char):
             for tok in sent:
-                if tok.idx > m.end() and _is_number(tok) and tok.lower_ not in {"a", "an"}:
+                if (tok.idx > m.end() and _is_number(tok) and tok.lower_ not in {"a", "an"}
+                        and tok.ent_type_ not in {"DATE", "TIME"}):  # "the toll of the 2019 attack"
                     v = number_value(tok)
                     if v is not None:
                         end = tok.idx + len(tok)
