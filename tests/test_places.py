@@ -64,6 +64,15 @@ def test_armed_group_named_like_a_town_is_not_a_place(run: Any) -> None:
     assert names["Gaza"].country == "PS"
 
 
+def test_the_outlet_s_own_name_is_not_a_place(nlp: Any) -> None:
+    text = "Gunmen attacked a market near Kaya on Sunday, residents told the Sahel Observer on Wednesday."
+    article = Article.create(text, outlet="Sahel Observer")
+    places = extract_places(nlp(text), article, AnalyzedArticle(article=article))
+    names = [p.span.text for p in places if p.span]
+    assert "Sahel Observer" not in names
+    assert "Kaya" in names
+
+
 def test_resolve_spans_keeps_order_and_nones(nlp: Any) -> None:
     text = "Convoys moved from Homs to Qxzvwk and on to Palmyra."
     article = Article.create(text)

@@ -388,6 +388,10 @@ _STOP = frozenset(
 def extract_places(doc: Doc, article: Article, analysis: AnalyzedArticle) -> list[Place]:
     text = article.text
     cands = find_toponyms(doc, text)
+    # The outlet's own name in a dateline ("KAYA (Sahel Observer) -") is not a place.
+    outlet = (article.outlet or "").strip().lower()
+    if outlet:
+        cands = [c for c in cands if text[c[0] : c[1]].strip().lower() != outlet]
     resolved = resolve(text, [(s, e) for s, e, _ in cands])
     out: list[Place] = []
     for (start, end, how), r in zip(cands, resolved, strict=True):
