@@ -47,6 +47,8 @@ def top(nlp: Any, text: str) -> EventMention:
         ("Police fired tear gas to disperse hundreds of students protesting against the new law.", "Protest with intervention"),
         ("Security forces shot dead four demonstrators during a protest against the election result.", "Excessive force against protesters"),
         ("Rioters torched cars and threw stones at police during a protest over fuel prices.", "Violent demonstration"),
+        ("Dozens of gunmen on motorcycles stormed the cattle market at dawn.", "Attack"),
+        ("Angry protesters stormed the parliament building on Friday.", "Violent demonstration"),
         ("Police arrested the opposition leader at his home.", "Arrests"),
         ("The two parties signed a ceasefire agreement in the capital.", "Agreement"),
         ("Soldiers defused a bomb planted under a bridge.", "Disrupted weapons use"),

@@ -169,6 +169,8 @@ def classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: A
 def _classify_protest(f: str, cues: set[str], a1: Actor | None) -> str:
     """Demonstrations: peaceful, met with force (intervention or excessive), or violent."""
     forceful = "armed" in cues or (a1 is not None and a1.kind == "state")
+    if f == "storm" and "protest" not in cues and a1 is not None and a1.kind in {"rebel", "militia", "identity_militia"}:
+        return "Attack"  # gunmen storming a market or a village: an attack, not a demonstration
     if f in {"kill", "attack", "gunfire"} or (f == "protest" and "lethal" in cues and forceful and "violent" not in cues):
         return "Excessive force against protesters" if "lethal" in cues and forceful else "Protest with intervention"
     if "mob" in cues and f != "protest":
@@ -177,8 +179,6 @@ def _classify_protest(f: str, cues: set[str], a1: Actor | None) -> str:
         return "Violent demonstration"
     if "intervene" in cues:
         return "Protest with intervention"
-    if f == "storm":
-        return "Armed clash"
     return "Peaceful protest"
 
 

@@ -418,8 +418,10 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         sub = typ.classify(entry, tok, cues, a1, a2)
         if sub is None:
             continue
-        if subj is not None and subj.i in typed_at:
-            sub = typed_at[subj.i]  # the subject noun was typed already (possibly from its antecedent)
+        if subj is not None and subj.i in typed_at and noun_at[subj.i].family not in {"protest", "riot"}:
+            # The subject noun was typed already (possibly from its antecedent); demonstrators
+            # are typed by what they did ("protesters stormed the parliament").
+            sub = typed_at[subj.i]
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
         place = (event_location_span(doc, (start, end), analysis.places)
                  or _sentence_place(sent, analysis.places, start, named)
