@@ -48,6 +48,8 @@ def top(nlp: Any, text: str) -> EventMention:
         ("Security forces shot dead four demonstrators during a protest against the election result.", "Excessive force against protesters"),
         ("Rioters torched cars and threw stones at police during a protest over fuel prices.", "Violent demonstration"),
         ("Dozens of gunmen on motorcycles stormed the cattle market at dawn.", "Attack"),
+        ("The attackers fired on traders and herders at the livestock market.", "Attack"),
+        ("Rebels fired rockets at the airport overnight.", "Shelling/artillery/missile attack"),
         ("Angry protesters stormed the parliament building on Friday.", "Violent demonstration"),
         ("Police arrested the opposition leader at his home.", "Arrests"),
         ("The two parties signed a ceasefire agreement in the capital.", "Agreement"),

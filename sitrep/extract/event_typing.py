@@ -145,6 +145,10 @@ def classify(entry: Trigger, tok: Token, cues: set[str], a1: Actor | None, a2: A
         return entry.sub_event_type
     if f == "agree" and entry.term in {"agreement"} and "armed" not in cues:
         return None  # trade or political agreements; ACLED records agreements between conflict parties
+    if f == "fire":
+        # Firing with no rocket, shell, missile or aircraft in the sentence (those returned
+        # above) is small-arms fire: "fired on traders" is an attack, not shelling.
+        f = "gunfire"
     if f == "arrest" and "protest" in cues:
         return "Violent demonstration" if "violent" in cues else "Protest with intervention"
     if f in {"protest", "riot", "storm"} or (f in {"kill", "attack", "gunfire", "clash", "loot"} and "protest" in cues):
