@@ -77,3 +77,35 @@ def test_lone_common_word_inside_a_name_is_not_a_place() -> None:
     text = "The South Qzwx Estate housing block, Kilburn, London."
     r = resolve(text, _spans(text, "South Qzwx Estate", "London"))
     assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.country == "GB"
+
+
+def test_ocean_beats_a_namesake_county_in_a_us_article() -> None:
+    text = "The storm formed over the Atlantic and moved toward Miami, Florida."
+    r = resolve(text, _spans(text, "Atlantic", "Miami", "Florida"))
+    assert r[0] is not None and r[0].entry.feature == "OCN" and r[0].entry.geonameid == 3373405
+
+
+def test_a_former_name_yields_to_a_place_of_that_name() -> None:
+    # Harare was once called Salisbury; the English town is Salisbury by its own name.
+    text = "Police sealed off a park in Salisbury, Wiltshire, on Sunday."
+    r = resolve(text, _spans(text, "Salisbury", "Wiltshire"))
+    assert r[0] is not None and r[0].entry.country == "GB"
+
+
+def test_a_skeleton_match_must_start_like_the_name() -> None:
+    text = "Ferries to Fire Island were cancelled, officials in Suffolk County said."
+    r = resolve(text, _spans(text, "Fire Island", "Suffolk County"), infer=False)
+    assert r[0] is None or r[0].entry.country == "US"
+
+
+def test_short_capitals_are_no_towns_name() -> None:
+    text = "Farmers across SA and in Johannesburg face drought."
+    r = resolve(text, _spans(text, "SA", "Johannesburg"), infer=False)
+    assert r[0] is None or r[0].entry.source != "city"
+
+
+def test_name_inside_a_longer_name_takes_the_town_over_its_area() -> None:
+    text = "The Dubai Racing Cup drew crowds; Abu Dhabi hosted the final."
+    r = resolve(text, _spans(text, "Dubai Racing Cup", "Abu Dhabi"))
+    assert r[0] is not None and r[0].inferred == "inside"
+    assert r[0].entry.source == "city" and r[0].entry.country == "AE"

@@ -45,8 +45,9 @@ W_CAPITAL = 1.5
 # A world feature of no one country (ocean, sea, continent-wide region: sitrep/data/
 # places_world.tsv) gets no country context, so a bare "Atlantic"/"Pacific" lost to a US county
 # or town of that name in any US article. --given-toponyms gwn/lgl/trnews dev exact: +0 0.8331/
-# 0.7967/0.9076, +1 0.8343, +3 0.8396 (lgl, trnews unchanged), +5 and +7 the same as +3.
-W_WORLD = 3.0
+# 0.7967/0.9076, +1 0.8343, +3 0.8396 (lgl, trnews unchanged), +5 and +7 the same as +3. Set
+# above W_CTX_COUNTRY so that the ocean also wins in an article about that one country only.
+W_WORLD = 5.0
 # A candidate matched through an alias that is another name (``_other_name``) while another
 # candidate has the name as its own: "Salisbury" is the English town, not Harare; "DeKalb" the
 # town, not DeKalb County. Similarity below ALIAS_SIMILARITY (difflib ratio of the keys) makes
