@@ -5,7 +5,11 @@ Each candidate gets a score from
 * its prior: log10 population, plus a class bonus (countries and continents are what a bare
   country-level name almost always means; admin areas next; capitals get a bonus);
 * the kind of name match (own name > alias/abbreviation/demonym > a stripped variant > a
-  transliteration-skeleton match);
+  transliteration-skeleton match); an alias that is another name (a former name, a county's
+  bare name) yields to a candidate whose own name it is, a skeleton match must start like the
+  place's name, and a 2-3 letter all-caps name is no town's name;
+* world features of no one country (oceans, seas, world regions: ``places_world.tsv``) get a
+  bonus in place of the country context they can never have;
 * the article's context: the countries, admin1 areas and admin2 areas of the *other* mentions'
   current best readings ("Homs" next to Syrian places is in Syria; "Alexandria" next to
   "Rapides Parish" is in Louisiana), iterated twice;
