@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sitrep.geo.resolve import resolve
 
 
@@ -109,3 +111,14 @@ def test_name_inside_a_longer_name_takes_the_town_over_its_area() -> None:
     r = resolve(text, _spans(text, "Dubai Racing Cup", "Abu Dhabi"))
     assert r[0] is not None and r[0].inferred == "inside"
     assert r[0].entry.source == "city" and r[0].entry.country == "AE"
+
+
+def test_focus_country_counts_mentions() -> None:
+    # Egypt is named six times, Britain five; Liverpool is the town named most often, and both
+    # countries have three distinct places.
+    text = ("Zorvexa stadium: Egypt, Egypt, Egypt and Egyptian fans in Cairo and New Cairo. "
+            "Liverpool, Liverpool and Liverpool in England, British.")
+    words = [(m.start(), m.end()) for m in re.finditer(r"New Cairo|[A-Z][a-z]+", text)]
+    r = resolve(text, words)
+    assert text[words[0][0]:words[0][1]] == "Zorvexa"
+    assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.country == "EG"

@@ -100,17 +100,23 @@ def _focus(known: Sequence[gz.Entry]) -> gz.Entry | None:
     admin area over country), among those the one whose admin1 area and country the most other
     places share, then the most often named, the biggest. (--given-toponyms within-161km over
     gwn/lgl/trnews dev: 0.861/0.830/0.898 this way; agreement before specificity 0.850/0.828/
-    0.892; specificity then mention count alone 0.856/0.829/0.898.)"""
+    0.892; specificity then mention count alone 0.856/0.829/0.898.) Country agreement counts
+    mentions first, then distinct places: an article naming Egypt, Egyptian, Cairo and New
+    Cairo thirteen times is about Egypt though it names Liverpool, England and Britain as
+    many distinct times (gwn 0.8981 -> 0.9003, lgl 0.8383 -> 0.8386, trnews unchanged;
+    admin1 agreement by mentions too was worse: gwn 0.8971)."""
     if not known:
         return None
     counts = Counter(e.pid for e in known)
     by_pid = {e.pid: e for e in known}
     admin1s = Counter(e.admin1 for e in by_pid.values() if e.admin1)
     countries = Counter(e.country for e in by_pid.values() if e.country)
+    country_mentions = Counter(e.country for e in known if e.country)
 
-    def rank(e: gz.Entry) -> tuple[int, int, int, int, int, int]:
+    def rank(e: gz.Entry) -> tuple[int, int, int, int, int, int, int]:
         return (-_SOURCE_RANK.get(e.source, 3), admin1s[e.admin1] if e.admin1 else 0,
-                countries[e.country], counts[e.pid], e.population, -e.pid)
+                country_mentions[e.country], countries[e.country], counts[e.pid], e.population,
+                -e.pid)
 
     return max(by_pid.values(), key=rank)
 
