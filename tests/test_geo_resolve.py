@@ -122,3 +122,13 @@ def test_focus_country_counts_mentions() -> None:
     r = resolve(text, words)
     assert text[words[0][0]:words[0][1]] == "Zorvexa"
     assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.country == "EG"
+
+
+def test_a_place_inside_an_unknown_name_counts_for_the_focus() -> None:
+    # Lafayette is the only town named on its own; New Orleans only inside a company's name.
+    text = ("The Zorvexa Street house, near the New Orleans Tramway Company depot in Louisiana, "
+            "was built by a family from Lafayette.")
+    names = ["Zorvexa Street", "New Orleans Tramway Company", "Louisiana", "Lafayette"]
+    r = resolve(text, _spans(text, *names))
+    assert r[1] is not None and r[1].inferred == "inside" and r[1].entry.name == "New Orleans"
+    assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.name == "New Orleans"
