@@ -117,3 +117,18 @@ def test_only_older_index_versions_are_removed(tmp_path: Path) -> None:
     assert removed == [tmp_path / f"gazetteer-v{gz.VERSION - 1}.sqlite"]
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted([f"gazetteer-v{gz.VERSION}.sqlite", f"gazetteer-v{gz.VERSION + 1}.sqlite"])
+
+
+def test_world_features_have_coordinates_and_published_ids(g: gz.Gazetteer) -> None:
+    pacific = [m.entry for m in g.lookup("Pacific Ocean") if m.entry.feature == "OCN"]
+    assert pacific and pacific[0].geonameid == 2363254 and not pacific[0].country
+    for name in ("Middle East", "Korean Peninsula", "Sahara", "Himalayas", "Danube", "Lake Victoria"):
+        assert any(m.entry.source == "curated" for m in g.lookup(name)), name
+    assert any(m.entry.geonameid == 6269133 for m in g.lookup("Middle East"))
+
+
+def test_more_demonyms_and_abbreviations(g: gz.Gazetteer) -> None:
+    assert any(m.entry.country == "KR" and m.kind == gz.DEMONYM for m in g.lookup("Korean"))
+    assert any(m.entry.country == "TT" for m in g.lookup("T&T"))
+    assert any(m.entry.country == "RU" and m.entry.source == "country" for m in g.lookup("Soviet Union"))
+    assert any(m.entry.country == "SG" and m.kind == gz.DEMONYM for m in g.lookup("Singaporean"))

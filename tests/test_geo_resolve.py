@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sitrep.geo.resolve import resolve
 
 
@@ -77,3 +79,56 @@ def test_lone_common_word_inside_a_name_is_not_a_place() -> None:
     text = "The South Qzwx Estate housing block, Kilburn, London."
     r = resolve(text, _spans(text, "South Qzwx Estate", "London"))
     assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.country == "GB"
+
+
+def test_ocean_beats_a_namesake_county_in_a_us_article() -> None:
+    text = "The storm formed over the Atlantic and moved toward Miami, Florida."
+    r = resolve(text, _spans(text, "Atlantic", "Miami", "Florida"))
+    assert r[0] is not None and r[0].entry.feature == "OCN" and r[0].entry.geonameid == 3373405
+
+
+def test_a_former_name_yields_to_a_place_of_that_name() -> None:
+    # Harare was once called Salisbury; the English town is Salisbury by its own name.
+    text = "Police sealed off a park in Salisbury, Wiltshire, on Sunday."
+    r = resolve(text, _spans(text, "Salisbury", "Wiltshire"))
+    assert r[0] is not None and r[0].entry.country == "GB"
+
+
+def test_a_skeleton_match_must_start_like_the_name() -> None:
+    text = "Ferries to Fire Island were cancelled, officials in Suffolk County said."
+    r = resolve(text, _spans(text, "Fire Island", "Suffolk County"), infer=False)
+    assert r[0] is None or r[0].entry.country == "US"
+
+
+def test_short_capitals_are_no_towns_name() -> None:
+    text = "Farmers across SA and in Johannesburg face drought."
+    r = resolve(text, _spans(text, "SA", "Johannesburg"), infer=False)
+    assert r[0] is None or r[0].entry.source != "city"
+
+
+def test_name_inside_a_longer_name_takes_the_town_over_its_area() -> None:
+    text = "The Dubai Racing Cup drew crowds; Abu Dhabi hosted the final."
+    r = resolve(text, _spans(text, "Dubai Racing Cup", "Abu Dhabi"))
+    assert r[0] is not None and r[0].inferred == "inside"
+    assert r[0].entry.source == "city" and r[0].entry.country == "AE"
+
+
+def test_focus_country_counts_mentions() -> None:
+    # Egypt is named six times, Britain five; Liverpool is the town named most often, and both
+    # countries have three distinct places.
+    text = ("Zorvexa stadium: Egypt, Egypt, Egypt and Egyptian fans in Cairo and New Cairo. "
+            "Liverpool, Liverpool and Liverpool in England, British.")
+    words = [(m.start(), m.end()) for m in re.finditer(r"New Cairo|[A-Z][a-z]+", text)]
+    r = resolve(text, words)
+    assert text[words[0][0]:words[0][1]] == "Zorvexa"
+    assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.country == "EG"
+
+
+def test_a_place_inside_an_unknown_name_counts_for_the_focus() -> None:
+    # Lafayette is the only town named on its own; New Orleans only inside a company's name.
+    text = ("The Zorvexa Street house, near the New Orleans Tramway Company depot in Louisiana, "
+            "was built by a family from Lafayette.")
+    names = ["Zorvexa Street", "New Orleans Tramway Company", "Louisiana", "Lafayette"]
+    r = resolve(text, _spans(text, *names))
+    assert r[1] is not None and r[1].inferred == "inside" and r[1].entry.name == "New Orleans"
+    assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.name == "New Orleans"

