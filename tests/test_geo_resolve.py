@@ -132,3 +132,22 @@ def test_a_place_inside_an_unknown_name_counts_for_the_focus() -> None:
     r = resolve(text, _spans(text, *names))
     assert r[1] is not None and r[1].inferred == "inside" and r[1].entry.name == "New Orleans"
     assert r[0] is not None and r[0].inferred == "focus" and r[0].entry.name == "New Orleans"
+
+
+def test_small_foreign_town_alone_in_its_country_is_left_to_the_fallback() -> None:
+    # Kibuye is a Rwandan town in GeoNames; here it is a market in a story set in Kenya.
+    text = ("Police in Kisumu, Kenya, fired tear gas at traders from Kibuye market as they "
+            "marched, and protests followed in Nairobi and Mombasa.")
+    names = ["Kisumu", "Kenya", "Kibuye", "Nairobi", "Mombasa"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    by_name = dict(zip(names, resolve(text, spans), strict=True))
+    kibuye = by_name["Kibuye"]
+    assert kibuye is None or (kibuye.entry.country == "KE" and kibuye.inferred)
+    kisumu = by_name["Kisumu"]
+    assert kisumu is not None and kisumu.entry.country == "KE" and not kisumu.inferred
+    # With support for its country in the text the same town keeps its reading.
+    text2 = "Fighting near Kibuye in western Rwanda spread towards Kigali and Gisenyi."
+    names2 = ["Kibuye", "Rwanda", "Kigali", "Gisenyi"]
+    spans2 = [(text2.index(n), text2.index(n) + len(n)) for n in names2]
+    first = resolve(text2, spans2)[0]
+    assert first is not None and first.entry.country == "RW" and not first.inferred
