@@ -9,12 +9,14 @@ from sitrep.extract.claims import extract_quotes
 from sitrep.extract.framing import (
     CATEGORY_TECHNIQUE,
     DATA,
+    NO_TECHNIQUE,
     extract_framing,
     framing_profile,
     lexicon,
     side_of,
     stance_asymmetry,
     technique_of,
+    word_lists,
 )
 from sitrep.model import AnalyzedArticle, Article, FramingMark, Quote, Span
 
@@ -41,7 +43,7 @@ def test_lexicon_table_is_well_formed() -> None:
     for row in rows:
         assert row["term"] == row["term"].strip().lower() and row["term"]
         assert row["category"] in CATEGORY_TECHNIQUE, row
-        assert row["technique"] in ("Loaded_Language", "Name_Calling,Labeling", "Doubt"), row
+        assert row["technique"] in ("Loaded_Language", "Name_Calling,Labeling", "Doubt", NO_TECHNIQUE), row
         assert row["note"], row
     assert len({r["term"] for r in rows}) == len(rows)
 
@@ -58,8 +60,10 @@ def test_multiword_and_inflected_terms(nlp: Any) -> None:
 
 def test_labels_and_techniques(nlp: Any) -> None:
     found = marks(nlp, "The regime said the terrorists were neutralised in a horrific raid.")
-    assert technique_of(found["regime"]) == "Name_Calling,Labeling"
-    assert technique_of(found["terrorists"]) == "Name_Calling,Labeling"
+    # the framing view flags both designations; by themselves they are no SemEval technique
+    assert found["regime"].category == "regime_label"
+    assert found["terrorists"].category == "terror_label"
+    assert technique_of(found["regime"]) == technique_of(found["terrorists"]) == NO_TECHNIQUE
     assert found["neutralised"].category == "euphemism"
     assert found["neutralised"].neutral_alternative == "killed"
     horrific = next(m for t, m in found.items() if "horrific" in t)
@@ -223,3 +227,32 @@ def test_emotive_adjective_on_a_name_is_an_epithet(nlp: Any) -> None:
     found = analyse(nlp, "Nobody trusts the infamous Danneels anymore.").framing
     epithet = [m for m in found if "Danneels" in m.span.text]
     assert epithet and technique_of(epithet[0]) == "Name_Calling,Labeling"
+
+
+def test_word_list_table_is_well_formed() -> None:
+    with open(DATA / "framing_words.tsv", encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows and set(rows[0]) == {"word", "list", "note"}
+    for row in rows:
+        assert row["word"] == row["word"].strip().lower() and row["word"] and row["note"], row
+    lists = word_lists()
+    assert set(lists) == {"people_noun", "role_noun", "person_suffix", "label_det"}
+    assert "senator" in lists["role_noun"] and "ist" in lists["person_suffix"]
+
+
+def test_a_loaded_adjective_on_a_designation_is_a_label(nlp: Any) -> None:
+    found = marks(nlp, "Exiles said the corrupt regime jailed its critics.")
+    mark = next(m for t, m in found.items() if "regime" in t)
+    assert technique_of(mark) == "Name_Calling,Labeling"
+
+
+def test_a_noun_ending_in_a_person_suffix_names_people(nlp: Any) -> None:
+    found = marks(nlp, "The pamphlet attacked the despotic theocrats who run the province.")
+    mark = next(m for t, m in found.items() if "theocrats" in t)
+    assert technique_of(mark) == "Name_Calling,Labeling"
+
+
+def test_a_personal_label_keeps_a_demonstrative(nlp: Any) -> None:
+    found = marks(nlp, "Nobody listens to these leftists any more.")
+    assert technique_of(found["these leftists"]) == "Name_Calling,Labeling"

@@ -48,6 +48,13 @@ CATEGORY_TECHNIQUE = {
     "derogatory_label": "Name_Calling,Labeling",
 }
 STANCES = ("neutral", "distancing", "endorsing", "accusing")
+# Categories whose terms name people or groups: their marks take the label's phrase extent
+# ("a radical anti-war activist"), whatever technique the eval maps a single row to.
+LABEL_CATEGORIES = frozenset(c for c, t in CATEGORY_TECHNIQUE.items() if t == "Name_Calling,Labeling")
+# The lexicon's technique for a framing choice that SemEval-2020 counts as no technique by
+# itself: a standard designation ("regime", "terrorist", "illegal alien") that the framing
+# view flags for users but that PTC annotators do not mark as Name_Calling.
+NO_TECHNIQUE = "none"
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,10 @@ class Entry:
     category: str
     neutral_alternative: str | None
     technique: str
+
+    @property
+    def is_label(self) -> bool:
+        return self.category in LABEL_CATEGORIES
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,18 +199,18 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
                 # a label for people keeps its article ("the corrupt politicians")
                 if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") and doc[start - 1].head.i == noun.i:
                     start -= 1
-    if EXTEND["noun_mods"] and root.pos_ in ("NOUN", "PROPN") and entry.technique.startswith("Name"):
+    if EXTEND["noun_mods"] and root.pos_ in ("NOUN", "PROPN") and entry.is_label:
         lo = start
         while lo > 0 and doc[lo - 1].head.i in range(lo, end) and doc[lo - 1].dep_ in ("amod", "compound") :
             lo -= 1
         start = lo
         # "the Dems", "the wicked": a personal label keeps its article; a conflict label
         # ("the occupation forces") does not, so that its neutral alternative reads right
-        if EXTEND["det"] and category in ("political_label", "dehumanising") and start > 0 and doc[start - 1].lower_ == "the" and doc[start - 1].head.i == root.i:
+        if EXTEND["det"] and category not in _CONFLICT_LABELS and start > 0 and doc[start - 1].lower_ in word_lists()["label_det"] and doc[start - 1].head.i == root.i:
             start -= 1
-    if entry.technique.startswith("Name"):
+    if entry.is_label:
         start, end = _label_phrase(doc, root, start, end)
-    if EXTEND["ll_noun_mods"] and root.pos_ == "NOUN" and entry.technique == "Loaded_Language":
+    if EXTEND["ll_noun_mods"] and root.pos_ == "NOUN" and CATEGORY_TECHNIQUE.get(entry.category) == "Loaded_Language":
         while start > 0 and doc[start - 1].head.i in range(start, end) and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].ent_type_ == "":
             start -= 1
     if EXTEND["advmod"] and root.pos_ in ("ADJ", "VERB", "ADV"):
@@ -244,47 +255,37 @@ def _label_phrase(doc: Doc, root: Token, start: int, end: int) -> tuple[int, int
 
 
 _PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG"})
-# Generic nouns for people and groups: an emotive adjective on one of them labels people.
-_PEOPLE_NOUNS = frozenset({
-    "people", "man", "men", "woman", "women", "person", "leader", "leaders", "politician",
-    "politicians", "official", "officials", "critic", "critics", "supporter", "supporters",
-    "group", "groups", "activist", "activists", "government", "administration", "president",
-    "media", "journalist", "journalists", "left", "right", "party", "regime", "movement",
-    "crowd", "mob", "elite", "elites", "establishment", "liberal", "liberals", "conservative",
-    "conservatives", "democrat", "democrats", "republican", "republicans", "protester",
-    "protesters", "immigrant", "immigrants", "migrant", "migrants", "enemy", "enemies",
-})
 
 
-# Role and group nouns (singular lemmas): with _PEOPLE_NOUNS, what a label can be pinned on.
-_ROLE_NOUNS = frozenset({
-    "expert", "scholar", "academic", "professor", "scientist", "analyst", "pundit", "commentator",
-    "columnist", "reporter", "editor", "writer", "author", "blogger", "host", "anchor",
-    "senator", "congressman", "congresswoman", "lawmaker", "legislator", "governor", "mayor",
-    "minister", "judge", "lawyer", "attorney", "prosecutor", "diplomat", "bureaucrat", "staffer",
-    "aide", "adviser", "advisor", "spokesman", "spokeswoman", "candidate", "nominee", "donor",
-    "voter", "citizen", "resident", "worker", "student", "teacher", "parent", "mother", "father",
-    "child", "kid", "boy", "girl", "guy", "folk", "friend", "ally", "partner", "follower",
-    "believer", "disciple", "priest", "bishop", "cardinal", "pope", "cleric", "imam", "rabbi",
-    "pastor", "preacher", "prelate", "clergy", "monk", "nun", "soldier", "officer", "agent",
-    "operative", "spy", "cop", "police", "troop", "fighter", "general", "commander", "ruler",
-    "king", "queen", "prince", "emperor", "president", "chief", "boss", "executive", "banker",
-    "billionaire", "millionaire", "owner", "businessman", "tycoon", "celebrity", "star", "actor",
-    "actress", "activist", "organizer", "protester", "demonstrator", "refugee", "immigrant",
-    "migrant", "foreigner", "outsider", "insider", "member", "leader", "official", "politician",
-    "elite", "class", "faction", "wing", "camp", "crowd", "mob", "gang", "clique", "lobby",
-    "establishment", "regime", "government", "administration", "party", "movement", "group",
-    "organization", "organisation", "network", "machine", "team", "squad", "army", "force",
-    "individual", "figure", "character", "personality", "hero", "villain", "enemy", "foe",
-    "opponent", "rival", "critic", "supporter", "defender", "champion", "advocate", "apologist",
-    "man", "woman", "person", "people", "human", "catholic", "christian", "muslim", "jew",
-})
+
+
+# Labels of the parties to a conflict: their marks leave "the" out, so that the neutral
+# alternative can replace the span ("the occupation forces" -> "the forces").
+_CONFLICT_LABELS = frozenset({"occupation", "regime_label", "terror_label"})
+
+
+@functools.lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """``data/framing_words.tsv``: list name -> its words (people_noun, role_noun,
+    person_suffix, label_det); lines starting with # are comments."""
+    out: dict[str, set[str]] = {}
+    with open(DATA / "framing_words.tsv", encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+        for row in rows:
+            out.setdefault(row["list"], set()).add(row["word"].strip().lower())
+    return {name: frozenset(words) for name, words in out.items()}
 
 
 def _names_people(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    return tok.ent_type_ in _PEOPLE_ENTS or tok.lower_ in _PEOPLE_NOUNS or lemma in _ROLE_NOUNS or (
-        tok.lower_ in lexicon() and lexicon()[tok.lower_].technique.startswith("Name")
+    words = word_lists()
+    # a noun whose ending names a person ("theocrats", "collaborator"); over 5 letters so that
+    # short words ("list", "site", "fee") stay out
+    if tok.pos_ == "NOUN" and len(lemma) > 5 and lemma.endswith(tuple(words["person_suffix"])):
+        return True
+    return tok.ent_type_ in _PEOPLE_ENTS or tok.lower_ in words["people_noun"] or lemma in words["role_noun"] or (
+        tok.lower_ in lexicon() and lexicon()[tok.lower_].is_label
     )
 
 
@@ -327,7 +328,7 @@ def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
     ):
         return True  # "sanctions regime", "tax regime": a system of rules, not a government
     if len(span) == 1 and first.pos_ == "PROPN" and entry.category not in ("political_label", "regime_label") and not (
-        entry.technique.startswith("Name") and first.ent_type_ not in _NAME_ENTS and _in_title_case_line(first)
+        entry.is_label and first.ent_type_ not in _NAME_ENTS and _in_title_case_line(first)
     ):
         # a proper name ("Liberation Tigers"); a capitalised label outside any name is a
         # title-case headline's word ("Jihadist Psychopath Strikes Again") and keeps its sense
