@@ -237,7 +237,7 @@ def test_word_list_table_is_well_formed() -> None:
     for row in rows:
         assert row["word"] == row["word"].strip().lower() and row["word"] and row["note"], row
     lists = word_lists()
-    assert set(lists) == {"people_noun", "role_noun", "person_suffix", "label_det"}
+    assert set(lists) == {"people_noun", "role_noun", "person_suffix", "label_det", "epithet_suffix"}
     assert "senator" in lists["role_noun"] and "ist" in lists["person_suffix"]
 
 
@@ -256,3 +256,20 @@ def test_a_noun_ending_in_a_person_suffix_names_people(nlp: Any) -> None:
 def test_a_personal_label_keeps_a_demonstrative(nlp: Any) -> None:
     found = marks(nlp, "Nobody listens to these leftists any more.")
     assert technique_of(found["these leftists"]) == "Name_Calling,Labeling"
+
+
+def test_a_name_given_with_a_naming_verb_is_a_label_even_when_quoted(nlp: Any) -> None:
+    found = analyse(nlp, "The senator once referred to his rivals as “weekend generals.”").framing
+    labels = [m for m in found if m.category == "quoted_label"]
+    assert [m.span.text for m in labels] == ["“weekend generals.”"]
+    assert technique_of(labels[0]) == "Name_Calling,Labeling"
+
+
+def test_a_quoted_sentence_is_still_no_label(nlp: Any) -> None:
+    found = analyse(nlp, "The minister said: “We will win.” Nobody believed him.").framing
+    assert not any(m.category == "quoted_label" for m in found)
+
+
+def test_an_emotive_noun_for_people_is_a_label(nlp: Any) -> None:
+    found = marks(nlp, "The columnist ridiculed the alarmists in the council.")
+    assert technique_of(found["alarmists"]) == "Name_Calling,Labeling"

@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from sitrep.extract.labels import compound_epithets
+from sitrep.extract.labels import compound_epithets, word_lists
 from sitrep.model import AnalyzedArticle, Article, FramingMark, Quote, Span
 from sitrep.registry import register
 
@@ -199,6 +199,9 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
                 # a label for people keeps its article ("the corrupt politicians")
                 if start > 0 and doc[start - 1].lower_ in ("a", "an", "the") and doc[start - 1].head.i == noun.i:
                     start -= 1
+    if category == "emotive" and len(span) == 1 and root.pos_ == "NOUN" and _names_people(root):
+        # an emotive noun for people is a label ("the sexists", "reprobates")
+        category = "derogatory_label"
     if EXTEND["noun_mods"] and root.pos_ in ("NOUN", "PROPN") and entry.is_label:
         lo = start
         while lo > 0 and doc[lo - 1].head.i in range(lo, end) and doc[lo - 1].dep_ in ("amod", "compound") :
@@ -262,19 +265,6 @@ _PEOPLE_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 # Labels of the parties to a conflict: their marks leave "the" out, so that the neutral
 # alternative can replace the span ("the occupation forces" -> "the forces").
 _CONFLICT_LABELS = frozenset({"occupation", "regime_label", "terror_label"})
-
-
-@functools.lru_cache(maxsize=1)
-def word_lists() -> dict[str, frozenset[str]]:
-    """``data/framing_words.tsv``: list name -> its words (people_noun, role_noun,
-    person_suffix, label_det); lines starting with # are comments."""
-    out: dict[str, set[str]] = {}
-    with open(DATA / "framing_words.tsv", encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
-                              quoting=csv.QUOTE_NONE)
-        for row in rows:
-            out.setdefault(row["list"], set()).add(row["word"].strip().lower())
-    return {name: frozenset(words) for name, words in out.items()}
 
 
 def _names_people(tok: Token) -> bool:
@@ -358,15 +348,34 @@ def _scare_quotes(doc: Doc, text: str, quotes: list[Quote], marks: list[FramingM
         words = inner.split()
         if not 1 <= len(words) <= _SCARE_MAX_WORDS or not any(ch.isalpha() for ch in inner):
             continue
-        if inner != inner.strip() or inner[-1] in ".,!?":
-            continue  # a quoted sentence fragment, not a label
         s, e = m.start(), m.end()
-        if any(a < e and s < b for a, b in taken):
+        stripped = inner.rstrip(".,!?")
+        # a name given with a naming verb ('referred to them as “monkeys and pigs.”', 'called
+        # him a “traitor”') is a label even inside a reported quotation, and even with the
+        # sentence's final stop inside the marks
+        named = bool(stripped) and _named(doc, s + 1, s + 1 + len(stripped))
+        if inner != inner.strip() or (inner != stripped and not named):
+            continue  # a quoted sentence fragment, not a label
+        if any(a < e and s < b for a, b in taken) and not (
+            named and not any(a < e and s < b for a, b in taken[len(quotes):])
+        ):
             continue
-        label = _quoted_label(doc, s + 1, e - 1)
+        label = named or _quoted_label(doc, s + 1, e - 1)
         out.append(FramingMark(span=Span.of(text, s, e), category="quoted_label" if label else "scare_quote",
                                neutral_alternative=inner, term="scare quotes"))
     return out
+
+
+def _named(doc: Doc, start: int, end: int) -> bool:
+    """Is the quoted phrase at ``start:end`` a noun phrase that a naming verb or "as" governs
+    ('branded the mayor a “dinosaur”', 'known as “the Butcher”')?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or any(t.tag_ in _FINITE for t in span):
+        return False
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    return any(a.lemma_.lower() in _NAMING for a in list(root.ancestors)[:2])
 
 
 def _quoted_label(doc: Doc, start: int, end: int) -> bool:
