@@ -43,7 +43,8 @@ def test_lexicon_table_is_well_formed() -> None:
     for row in rows:
         assert row["term"] == row["term"].strip().lower() and row["term"]
         assert row["category"] in CATEGORY_TECHNIQUE, row
-        assert row["technique"] in ("Loaded_Language", "Name_Calling,Labeling", "Doubt", NO_TECHNIQUE), row
+        assert row["technique"] in ("Loaded_Language", "Name_Calling,Labeling", "Doubt",
+                                    "Bandwagon,Reductio_ad_hitlerum", NO_TECHNIQUE), row
         assert row["note"], row
     assert len({r["term"] for r in rows}) == len(rows)
 
