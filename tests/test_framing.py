@@ -274,3 +274,8 @@ def test_a_quoted_sentence_is_still_no_label(nlp: Any) -> None:
 def test_an_emotive_noun_for_people_is_a_label(nlp: Any) -> None:
     found = marks(nlp, "The columnist ridiculed the alarmists in the council.")
     assert technique_of(found["alarmists"]) == "Name_Calling,Labeling"
+
+
+def test_a_name_for_people_matched_on_a_verb_is_no_label(nlp: Any) -> None:
+    found = analyse(nlp, "Investigators said the campaign was spying on its donors.").framing
+    assert not any(m.term == "spy" for m in found)

@@ -303,13 +303,23 @@ _HEADLINE_SMALL_WORDS = frozenset({
 })
 
 
+# Label categories whose terms are nouns (or adjectives) for people, never verbs.
+_PERSON_LABELS = frozenset({"political_label", "terror_label", "regime_label"})
+
+
 def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
     """Skip uses where the word is not the loaded sense: "occupation" as a job ("his
-    occupation"), proper names ("Liberation Square"), and a verb-only term matched on a noun."""
+    occupation"), proper names ("Liberation Square"), a verb-only term matched on a noun, and a
+    name for people matched on a verb."""
     first = span[0]
     if entry.term in ("occupation", "liberation", "establishment", "radical", "extreme") and any(
         t.ent_type_ in ("ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW") for t in span
     ):
+        return True
+    if entry.category in _PERSON_LABELS and all(t.pos_ == "VERB" and t.lower_ != entry.term for t in span):
+        # a name for people matched on an inflected verb ("spying", "hacked", "fooled"); the
+        # dehumanising metaphors stay ("flooded", "swarming"), and so does a label written as
+        # it is ("woke", which the tagger reads as a verb)
         return True
     if entry.term == "occupation" and any(c.dep_ == "poss" for c in span.root.children):
         return True
