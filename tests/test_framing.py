@@ -279,3 +279,8 @@ def test_an_emotive_noun_for_people_is_a_label(nlp: Any) -> None:
 def test_a_name_for_people_matched_on_a_verb_is_no_label(nlp: Any) -> None:
     found = analyse(nlp, "Investigators said the campaign was spying on its donors.").framing
     assert not any(m.term == "spy" for m in found)
+
+
+def test_an_adjective_standing_for_people_is_a_label(nlp: Any) -> None:
+    found = marks(nlp, "He said the greedy always win.")
+    assert technique_of(found["the greedy"]) == "Name_Calling,Labeling"

@@ -202,6 +202,12 @@ def _phrase(doc: Doc, span: SpacySpan, entry: Entry) -> tuple[int, int, str]:
     if category == "emotive" and len(span) == 1 and root.pos_ == "NOUN" and _names_people(root):
         # an emotive noun for people is a label ("the sexists", "reprobates")
         category = "derogatory_label"
+    if (category == "emotive" and len(span) == 1 and root.pos_ == "ADJ" and start > 0
+            and doc[start - 1].lower_ == "the" and root.dep_ not in ("amod", "acomp", "conj")
+            and not any(c.pos_ in ("NOUN", "PROPN") for c in root.children)):
+        # an adjective standing for people ("the righteous", "the depraved") is a label
+        category = "derogatory_label"
+        start -= 1
     if EXTEND["noun_mods"] and root.pos_ in ("NOUN", "PROPN") and entry.is_label:
         lo = start
         while lo > 0 and doc[lo - 1].head.i in range(lo, end) and doc[lo - 1].dep_ in ("amod", "compound") :
