@@ -284,3 +284,15 @@ def test_a_name_for_people_matched_on_a_verb_is_no_label(nlp: Any) -> None:
 def test_an_adjective_standing_for_people_is_a_label(nlp: Any) -> None:
     found = marks(nlp, "He said the greedy always win.")
     assert technique_of(found["the greedy"]) == "Name_Calling,Labeling"
+
+
+def test_a_label_grows_to_its_noun_phrase(nlp: Any) -> None:
+    found = marks(nlp, "Critics called him a liar and a fraud.")
+    assert "a liar and a fraud" in found
+
+
+def test_a_sentence_printed_twice_is_counted_once(nlp: Any) -> None:
+    text = ("Vote now: is the mayor a corrupt politician? Results are shown below. "
+            "Vote now: is the mayor a corrupt politician?")
+    found = [m for m in analyse(nlp, text).framing if "corrupt" in m.span.text]
+    assert len(found) == 1 and found[0].span.start < 50
