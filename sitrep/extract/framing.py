@@ -381,10 +381,10 @@ def _is_literal_use(span: SpacySpan, entry: Entry) -> bool:
         t.ent_type_ in ("ORG", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW") for t in span
     ):
         return True
-    if entry.category in _PERSON_LABELS and all(t.pos_ == "VERB" and t.lower_ != entry.term for t in span):
-        # a name for people matched on an inflected verb ("spying", "hacked", "fooled"); the
-        # dehumanising metaphors stay ("flooded", "swarming"), and so does a label written as
-        # it is ("woke", which the tagger reads as a verb)
+    if entry.category in _PERSON_LABELS and all(t.pos_ == "VERB" and t.lemma_.lower() == entry.term for t in span):
+        # a name for people used as the verb it also is ("to spy", "spying", "hacked",
+        # "fooled"); the dehumanising metaphors stay ("flooded", "swarming"), and so does a
+        # label the tagger misreads as another verb ("woke", lemma "wake")
         return True
     if entry.term == "occupation" and any(c.dep_ == "poss" for c in span.root.children):
         return True
