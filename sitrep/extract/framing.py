@@ -2,7 +2,9 @@
 per-article framing profile (rates per category, top terms, stance asymmetry of attributions).
 
 The lexicon is ours (``data/framing_lexicon.tsv``: term, category, neutral alternative,
-SemEval-2020 technique, note). Matching is by lower-case form and by lemma, so "martyred",
+SemEval-2020 technique, note; technique ``none`` for a standard designation such as "regime"
+that the framing view flags but SemEval-2020 does not count by itself; the word lists the
+structural rules use are in ``data/framing_words.tsv``). Matching is by lower-case form and by lemma, so "martyred",
 "occupation forces" and "plundering" match the entries "martyr", "occupation force" and
 "plunder"; one spaCy ``Matcher`` is built once per process. Short quoted phrases that nobody is
 reported to have said ("the so-called 'peace plan'") are marked as scare quotes.
