@@ -9,12 +9,14 @@ from sitrep.extract.claims import extract_quotes
 from sitrep.extract.framing import (
     CATEGORY_TECHNIQUE,
     DATA,
+    NO_TECHNIQUE,
     extract_framing,
     framing_profile,
     lexicon,
     side_of,
     stance_asymmetry,
     technique_of,
+    word_lists,
 )
 from sitrep.model import AnalyzedArticle, Article, FramingMark, Quote, Span
 
@@ -41,7 +43,8 @@ def test_lexicon_table_is_well_formed() -> None:
     for row in rows:
         assert row["term"] == row["term"].strip().lower() and row["term"]
         assert row["category"] in CATEGORY_TECHNIQUE, row
-        assert row["technique"] in ("Loaded_Language", "Name_Calling,Labeling", "Doubt"), row
+        assert row["technique"] in ("Loaded_Language", "Name_Calling,Labeling", "Doubt",
+                                    "Bandwagon,Reductio_ad_hitlerum", NO_TECHNIQUE), row
         assert row["note"], row
     assert len({r["term"] for r in rows}) == len(rows)
 
@@ -58,8 +61,10 @@ def test_multiword_and_inflected_terms(nlp: Any) -> None:
 
 def test_labels_and_techniques(nlp: Any) -> None:
     found = marks(nlp, "The regime said the terrorists were neutralised in a horrific raid.")
-    assert technique_of(found["regime"]) == "Name_Calling,Labeling"
-    assert technique_of(found["terrorists"]) == "Name_Calling,Labeling"
+    # the framing view flags both designations; by themselves they are no SemEval technique
+    assert found["regime"].category == "regime_label"
+    assert found["terrorists"].category == "terror_label"
+    assert technique_of(found["regime"]) == technique_of(found["terrorists"]) == NO_TECHNIQUE
     assert found["neutralised"].category == "euphemism"
     assert found["neutralised"].neutral_alternative == "killed"
     horrific = next(m for t, m in found.items() if "horrific" in t)
@@ -223,3 +228,71 @@ def test_emotive_adjective_on_a_name_is_an_epithet(nlp: Any) -> None:
     found = analyse(nlp, "Nobody trusts the infamous Danneels anymore.").framing
     epithet = [m for m in found if "Danneels" in m.span.text]
     assert epithet and technique_of(epithet[0]) == "Name_Calling,Labeling"
+
+
+def test_word_list_table_is_well_formed() -> None:
+    with open(DATA / "framing_words.tsv", encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows and set(rows[0]) == {"word", "list", "note"}
+    for row in rows:
+        assert row["word"] == row["word"].strip().lower() and row["word"] and row["note"], row
+    lists = word_lists()
+    assert set(lists) == {"people_noun", "role_noun", "person_suffix", "label_det", "epithet_suffix"}
+    assert "senator" in lists["role_noun"] and "ist" in lists["person_suffix"]
+
+
+def test_a_loaded_adjective_on_a_designation_is_a_label(nlp: Any) -> None:
+    found = marks(nlp, "Exiles said the corrupt regime jailed its critics.")
+    mark = next(m for t, m in found.items() if "regime" in t)
+    assert technique_of(mark) == "Name_Calling,Labeling"
+
+
+def test_a_noun_ending_in_a_person_suffix_names_people(nlp: Any) -> None:
+    found = marks(nlp, "The pamphlet attacked the despotic theocrats who run the province.")
+    mark = next(m for t, m in found.items() if "theocrats" in t)
+    assert technique_of(mark) == "Name_Calling,Labeling"
+
+
+def test_a_personal_label_keeps_a_demonstrative(nlp: Any) -> None:
+    found = marks(nlp, "Nobody listens to these leftists any more.")
+    assert technique_of(found["these leftists"]) == "Name_Calling,Labeling"
+
+
+def test_a_name_given_with_a_naming_verb_is_a_label_even_when_quoted(nlp: Any) -> None:
+    found = analyse(nlp, "The senator once referred to his rivals as “weekend generals.”").framing
+    labels = [m for m in found if m.category == "quoted_label"]
+    assert [m.span.text for m in labels] == ["“weekend generals.”"]
+    assert technique_of(labels[0]) == "Name_Calling,Labeling"
+
+
+def test_a_quoted_sentence_is_still_no_label(nlp: Any) -> None:
+    found = analyse(nlp, "The minister said: “We will win.” Nobody believed him.").framing
+    assert not any(m.category == "quoted_label" for m in found)
+
+
+def test_an_emotive_noun_for_people_is_a_label(nlp: Any) -> None:
+    found = marks(nlp, "The columnist ridiculed the alarmists in the council.")
+    assert technique_of(found["alarmists"]) == "Name_Calling,Labeling"
+
+
+def test_a_name_for_people_matched_on_a_verb_is_no_label(nlp: Any) -> None:
+    found = analyse(nlp, "Investigators said the campaign was spying on its donors.").framing
+    assert not any(m.term == "spy" for m in found)
+
+
+def test_an_adjective_standing_for_people_is_a_label(nlp: Any) -> None:
+    found = marks(nlp, "He said the greedy always win.")
+    assert technique_of(found["the greedy"]) == "Name_Calling,Labeling"
+
+
+def test_a_label_grows_to_its_noun_phrase(nlp: Any) -> None:
+    found = marks(nlp, "Critics called him a liar and a fraud.")
+    assert "a liar and a fraud" in found
+
+
+def test_a_sentence_printed_twice_is_counted_once(nlp: Any) -> None:
+    text = ("Vote now: is the mayor a corrupt politician? Results are shown below. "
+            "Vote now: is the mayor a corrupt politician?")
+    found = [m for m in analyse(nlp, text).framing if "corrupt" in m.span.text]
+    assert len(found) == 1 and found[0].span.start < 50

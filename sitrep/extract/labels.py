@@ -3,13 +3,26 @@
 
 from __future__ import annotations
 
+import csv
+import functools
+from pathlib import Path
+
 from spacy.tokens import Doc
 
-# Second halves of a hyphenated compound that describe someone by an obsession or a hatred.
-EPITHET_SUFFIXES = frozenset({
-    "hating", "bashing", "obsessed", "crazed", "craving", "worshipping", "worshiping", "baiting",
-    "mongering", "sucking", "licking", "kissing", "loathing", "addled", "deranged", "infested",
-})
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@functools.lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """``data/framing_words.tsv``: list name -> its words (people_noun, role_noun,
+    person_suffix, label_det, epithet_suffix); lines starting with # are comments."""
+    out: dict[str, set[str]] = {}
+    with open(DATA / "framing_words.tsv", encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+        for row in rows:
+            out.setdefault(row["list"], set()).add(row["word"].strip().lower())
+    return {name: frozenset(words) for name, words in out.items()}
 
 
 def compound_epithets(doc: Doc) -> list[tuple[int, int]]:
@@ -21,7 +34,7 @@ def compound_epithets(doc: Doc) -> list[tuple[int, int]]:
         prev, nxt = doc[i - 1], doc[i + 1]
         if tok.text != "-" or prev.whitespace_ or tok.whitespace_ or not prev.is_alpha:
             continue
-        if nxt.lower_ not in EPITHET_SUFFIXES:
+        if nxt.lower_ not in word_lists()["epithet_suffix"]:
             continue
         start, end = i - 1, i + 2
         head = nxt.head
