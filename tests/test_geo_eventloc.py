@@ -106,3 +106,31 @@ def test_unknown_acronym_is_not_an_unlisted_place(nlp: Any) -> None:
     names = [p.name for p in _unlisted(doc, next(iter(doc.sents)), [])]
     assert doc.ents[1].text == "IRGC" and "IRGC" not in names
     assert "Deir Ezzor" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Clashes in Homs governorate left ten dead.", 11, 26, "Homs"),
+        ("Jets struck west Mosul at dawn.", 12, 22, "Mosul"),
+        ("Fighting near Al-Tabqa went on.", 17, 22, "Al-Tabqa"),
+        ("Rockets hit Mazar-e-Sharif again.", 12, 17, "Mazar-e-Sharif"),
+        ("Troops entered Deir ez-Zor city.", 15, 31, "Deir ez-Zor"),
+        ("Troops entered Idlib Governorate.", 15, 32, "Idlib Governorate"),
+    ],
+)
+def test_name_bounds_follow_the_name_as_written(text: str, start: int, end: int, expected: str) -> None:
+    from sitrep.geo.eventloc import name_bounds
+
+    a, b = name_bounds(text, start, end)
+    assert text[a:b] == expected
+
+
+def test_place_as_possessor_of_a_location_noun(locate: Any) -> None:
+    text = "Rebels launched an offensive in the Hama Governorate's northern countryside."
+    assert locate(text, "launched") == "Hama Governorate"
+
+
+def test_part_of_a_place(locate: Any) -> None:
+    text = "Government troops captured nearly a third of Bosnia during the war."
+    assert locate(text, "captured") == "Bosnia"
