@@ -134,3 +134,14 @@ def test_place_as_possessor_of_a_location_noun(locate: Any) -> None:
 def test_part_of_a_place(locate: Any) -> None:
     text = "Government troops captured nearly a third of Bosnia during the war."
     assert locate(text, "captured") == "Bosnia"
+
+
+def test_place_in_the_events_own_phrase_wins(locate: Any) -> None:
+    text = ("The army launched an assault in the countryside of Homs, "
+            "targeting rebel positions around the village of Tiyas.")
+    assert locate(text, "targeting") == "Tiyas"
+    assert locate(text, "launched") == "Homs"
+
+
+def test_between_names_parties_not_a_place(locate: Any) -> None:
+    assert locate("Fighting between Armenia and Azerbaijan killed four soldiers.", "killed") is None
