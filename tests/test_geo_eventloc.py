@@ -145,3 +145,12 @@ def test_place_in_the_events_own_phrase_wins(locate: Any) -> None:
 
 def test_between_names_parties_not_a_place(locate: Any) -> None:
     assert locate("Fighting between Armenia and Azerbaijan killed four soldiers.", "killed") is None
+
+
+def test_misread_name_as_subject_is_no_place(locate: Any) -> None:
+    text = "Aguilar Marroquin was arrested on Monday after a bus attack."
+    assert locate(text, "arrested") is None
+
+
+def test_continent_is_no_event_place(locate: Any) -> None:
+    assert locate("Farmers protested across Europe on Tuesday.", "protested") is None
