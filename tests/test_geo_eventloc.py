@@ -154,3 +154,10 @@ def test_misread_name_as_subject_is_no_place(locate: Any) -> None:
 
 def test_continent_is_no_event_place(locate: Any) -> None:
     assert locate("Farmers protested across Europe on Tuesday.", "protested") is None
+
+
+def test_unit_of_a_city(locate: Any) -> None:
+    text = "Two civilians were killed in a car bomb attack in the Zubaydiyah district of Baghdad."
+    assert locate(text, "killed") == "Zubaydiyah"
+    text = "A car bomb exploded in Baghdad's northern neighbourhood of Zubaydiyah, killing five."
+    assert locate(text, "killing") == "Zubaydiyah"
