@@ -161,3 +161,23 @@ def test_unit_of_a_city(locate: Any) -> None:
     assert locate(text, "killed") == "Zubaydiyah"
     text = "A car bomb exploded in Baghdad's northern neighbourhood of Zubaydiyah, killing five."
     assert locate(text, "killing") == "Zubaydiyah"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Clashes in Palmyra (Tadmur) went on.", 11, 26, "Palmyra"),
+        ("Rallies in Lyon Saturday ended.", 11, 24, "Lyon"),
+        ("Rallies in Jordan's capital ended.", 11, 19, "Jordan"),
+    ],
+)
+def test_name_bounds_trims(text: str, start: int, end: int, expected: str) -> None:
+    from sitrep.geo.eventloc import name_bounds
+
+    a, b = name_bounds(text, start, end)
+    assert text[a:b] == expected
+
+
+def test_capitalised_facility_word_joins_the_name(locate: Any) -> None:
+    text = "Jets struck the Tiyas Military Airport on Friday."
+    assert locate(text, "struck") == "Tiyas Military Airport"
