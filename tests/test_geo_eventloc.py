@@ -181,3 +181,13 @@ def test_name_bounds_trims(text: str, start: int, end: int, expected: str) -> No
 def test_capitalised_facility_word_joins_the_name(locate: Any) -> None:
     text = "Jets struck the Tiyas Military Airport on Friday."
     assert locate(text, "struck") == "Tiyas Military Airport"
+
+
+def test_lowercased_or_capitals_name_is_no_gazetteer_candidate(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.geo.eventloc import _known_place
+
+    for text in ("Rebels fought in vina del mar today.", "REBELS FOUGHT IN VINA DEL MAR TODAY."):
+        doc = nlp(text)
+        assert not _known_place(Span(doc, 3, 6, label="ORG"))
