@@ -191,3 +191,8 @@ def test_lowercased_or_capitals_name_is_no_gazetteer_candidate(nlp: Any) -> None
     for text in ("Rebels fought in vina del mar today.", "REBELS FOUGHT IN VINA DEL MAR TODAY."):
         doc = nlp(text)
         assert not _known_place(Span(doc, 3, 6, label="ORG"))
+
+
+def test_place_after_a_landform_noun(locate: Any) -> None:
+    text = "The rebel leader was captured in the jungles of Colombia last year."
+    assert locate(text, "captured") == "Colombia"
