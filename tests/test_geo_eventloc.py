@@ -106,3 +106,93 @@ def test_unknown_acronym_is_not_an_unlisted_place(nlp: Any) -> None:
     names = [p.name for p in _unlisted(doc, next(iter(doc.sents)), [])]
     assert doc.ents[1].text == "IRGC" and "IRGC" not in names
     assert "Deir Ezzor" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Clashes in Homs governorate left ten dead.", 11, 26, "Homs"),
+        ("Jets struck west Mosul at dawn.", 12, 22, "Mosul"),
+        ("Fighting near Al-Tabqa went on.", 17, 22, "Al-Tabqa"),
+        ("Rockets hit Mazar-e-Sharif again.", 12, 17, "Mazar-e-Sharif"),
+        ("Troops entered Deir ez-Zor city.", 15, 31, "Deir ez-Zor"),
+        ("Troops entered Idlib Governorate.", 15, 32, "Idlib Governorate"),
+    ],
+)
+def test_name_bounds_follow_the_name_as_written(text: str, start: int, end: int, expected: str) -> None:
+    from sitrep.geo.eventloc import name_bounds
+
+    a, b = name_bounds(text, start, end)
+    assert text[a:b] == expected
+
+
+def test_place_as_possessor_of_a_location_noun(locate: Any) -> None:
+    text = "Rebels launched an offensive in the Hama Governorate's northern countryside."
+    assert locate(text, "launched") == "Hama Governorate"
+
+
+def test_part_of_a_place(locate: Any) -> None:
+    text = "Government troops captured nearly a third of Bosnia during the war."
+    assert locate(text, "captured") == "Bosnia"
+
+
+def test_place_in_the_events_own_phrase_wins(locate: Any) -> None:
+    text = ("The army launched an assault in the countryside of Homs, "
+            "targeting rebel positions around the village of Tiyas.")
+    assert locate(text, "targeting") == "Tiyas"
+    assert locate(text, "launched") == "Homs"
+
+
+def test_between_names_parties_not_a_place(locate: Any) -> None:
+    assert locate("Fighting between Armenia and Azerbaijan killed four soldiers.", "killed") is None
+
+
+def test_misread_name_as_subject_is_no_place(locate: Any) -> None:
+    text = "Aguilar Marroquin was arrested on Monday after a bus attack."
+    assert locate(text, "arrested") is None
+
+
+def test_continent_is_no_event_place(locate: Any) -> None:
+    assert locate("Farmers protested across Europe on Tuesday.", "protested") is None
+
+
+def test_unit_of_a_city(locate: Any) -> None:
+    text = "Two civilians were killed in a car bomb attack in the Zubaydiyah district of Baghdad."
+    assert locate(text, "killed") == "Zubaydiyah"
+    text = "A car bomb exploded in Baghdad's northern neighbourhood of Zubaydiyah, killing five."
+    assert locate(text, "killing") == "Zubaydiyah"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Clashes in Palmyra (Tadmur) went on.", 11, 26, "Palmyra"),
+        ("Rallies in Lyon Saturday ended.", 11, 24, "Lyon"),
+        ("Rallies in Jordan's capital ended.", 11, 19, "Jordan"),
+    ],
+)
+def test_name_bounds_trims(text: str, start: int, end: int, expected: str) -> None:
+    from sitrep.geo.eventloc import name_bounds
+
+    a, b = name_bounds(text, start, end)
+    assert text[a:b] == expected
+
+
+def test_capitalised_facility_word_joins_the_name(locate: Any) -> None:
+    text = "Jets struck the Tiyas Military Airport on Friday."
+    assert locate(text, "struck") == "Tiyas Military Airport"
+
+
+def test_lowercased_or_capitals_name_is_no_gazetteer_candidate(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    from sitrep.geo.eventloc import _known_place
+
+    for text in ("Rebels fought in vina del mar today.", "REBELS FOUGHT IN VINA DEL MAR TODAY."):
+        doc = nlp(text)
+        assert not _known_place(Span(doc, 3, 6, label="ORG"))
+
+
+def test_place_after_a_landform_noun(locate: Any) -> None:
+    text = "The rebel leader was captured in the jungles of Colombia last year."
+    assert locate(text, "captured") == "Colombia"
