@@ -12,8 +12,11 @@ place for the event at all.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import functools
 import re
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +25,24 @@ from sitrep.geo import normalize as norm
 from sitrep.model import Place
 from sitrep.model import Span as ModelSpan
 from sitrep.nlp import doc_text
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@functools.lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    """``data/eventloc_words.tsv``: list name -> its words."""
+    out: dict[str, set[str]] = {}
+    with (DATA / "eventloc_words.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            out.setdefault(row["list"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(name: str) -> frozenset[str]:
+    return _word_lists()[name]
+
 
 LOC_PREPS = frozenset(
     """in near at outside on inside across around throughout into onto within off along
@@ -35,28 +56,14 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis", "xcomp",
 NEAR_PREPS = frozenset({"near", "outside", "around", "outskirts", "off"})
 
 # Nouns through which a place passes its role up: "the town of X", "X province", "X's streets".
-LOC_NOUNS = frozenset(
-    """town city village province governorate region area district capital outskirts suburb
-    suburbs countryside center centre streets street camp neighbourhood neighborhood
-    neighbourhoods neighborhoods county state territory border borders parts part port
-    municipality quarter district areas villages towns cities outskirt vicinity west east north
-    south side""".split()
-)
+LOC_NOUNS = _words("loc_noun")
 
 # Nouns naming a part of the place after "of": "the heart of X", "a third of X", "the
 # perimeter of X" (the event is in X).
-PART_NOUNS = frozenset(
-    """heart middle centre perimeter edge edges corner section sector portion half third
-    percent rest most much all coast shores slopes""".split()
-)
+PART_NOUNS = _words("part_noun")
 # Landform, settlement, site and position nouns, same role ("the rebel stronghold of X", "the
 # jungles of X", "northeast of X"): halves of event_location_dev 0.7419 / 0.7353 -> 0.7468 / 0.7392.
-PART_NOUNS_2 = frozenset(
-    """island islands provinces districts stronghold strongholds settlement settlements enclave
-    heartland pocket fringes fringe jungle jungles mountains mountaintop hilltop hills foothills
-    slope waters resort entrance northeast northwest southeast southwest roads square market
-    inside outside""".split()
-)
+PART_NOUNS_2 = _words("landform_noun")
 
 # --- weights: coordinate descent on the first 3000 sentences of event_location_dev.jsonl -------
 W_PATH = 0.35  # per dependency edge on the path
@@ -199,22 +206,14 @@ _CUE_PREPS = frozenset("in near outside at around inside into towards toward acr
 # Hospital", "Handarat Refugee Camp", "Al-Assad Suburb"; the first of Arabic names built on
 # a landform or settlement word ("Jabal Al-Zahiyah" mountain, "Tal Afar" hill, "Kafr Nabl"
 # village, "Ain Issa" spring, "Dahiyat Al-Assad" suburb).
-_SITE_HEADS = frozenset(
-    """hospital mosque church camp airport airbase base square suburb district quarter
-    springs complex stadium prison bridge market hotel street road avenue mountain mountains
-    valley hill hills dam crossing junction checkpoint university neighborhood neighbourhood
-    village town city province governorate""".split()
-)
-_ARABIC_GENERICS = frozenset(
-    """jabal jebel jabel tal tall tel tell kafr kfar ain ayn deir dayr khan wadi bir jisr ras
-    beit bayt bab qasr dahiyat hayy harat tal'at""".split()
-)
+_SITE_HEADS = _words("site_head")
+_ARABIC_GENERICS = _words("arabic_generic")
 
 
 # Labels the small model puts on place names it misreads (Aleppo LANGUAGE, Grozny PERSON,
 # Manbij PRODUCT): the gold place was no candidate at all in 250 event_location_dev records.
 _MISREAD = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"})
-_NAMING_NOUNS = frozenset("capital city town village province district".split())
+_NAMING_NOUNS = _words("naming_noun")
 # A misread name the gazetteer knows as a town of this size or an admin area is a candidate
 # without a textual cue (the scorer still needs a locative role to pick it).
 # A PERSON-tagged name the gazetteer knows as a town of PERSON_MIN_POP, outside a subject, is a
@@ -407,7 +406,7 @@ TRIMS = True
 SUFFIX2 = True
 _PREFIX = re.compile(r"(?:(?<![\w\-‐’'‘])[Aa][Ll][-‐]|(?<![\w\-‐’'‘])[Ee][Ll][-‐]|[‘ʿ])$")
 _HYPHEN_TAIL = re.compile(r"(?:[-‐]\w+)+")
-_NAME_PARTICLES = frozenset("al el ad ar as at az an ash ath ad-dawr de del di da du la le bin ibn bani".split())
+_NAME_PARTICLES = _words("name_particle")
 
 
 _WEEKDAY = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
