@@ -246,33 +246,20 @@ def test_bare_mentions_below_the_lede_are_passing_mentions(nlp: Any) -> None:
     assert "Abduction/forced disappearance" not in subs
 
 
-def test_sentence_place_prefers_the_country_the_text_names(nlp: Any) -> None:
-    from sitrep.extract.events import _named_countries, _sentence_place
-    from sitrep.model import Place, Span
-
-    text = "Chad: seven villagers killed in the Nord region."
-    doc = nlp(text)
-    chad = Place("Chad", Span(0, 4, "Chad"), country="TD", feature="PCLI", precision=3)
-    nord = Place("Nord", Span(36, 40, "Nord"), country="FR", feature="ADM2", precision=2)
-    both = [chad, nord]
-    assert _sentence_place(next(iter(doc.sents)), both, 20, _named_countries(both)) is chad
-    # Without a named country, the more precise place wins as before.
-    assert _sentence_place(next(iter(doc.sents)), [nord], 20, _named_countries([nord])) is nord
-
-
-def test_region_of_an_unnamed_country_yields_to_the_named_country() -> None:
-    from sitrep.extract.events import _foreign_region, _named_countries
-    from sitrep.model import Place, Span
-
-    car = Place("Central African Republic", Span(0, 3, "RCA"), country="CF", feature="PCLI", precision=3)
-    region = Place("Nord-Ouest", Span(40, 50, "Nord-ouest"), country="HT", feature="ADM1", precision=2)
-    town = Place("Bouar", Span(20, 25, "Bouar"), country="CF", feature="PPL", precision=1)
-    assert _foreign_region(region, _named_countries([car, region]))
-    assert not _foreign_region(region, _named_countries([region]))  # no country named: nothing to prefer
-    assert not _foreign_region(town, _named_countries([car, town]))
-
-
 def test_passive_drop_of_munitions_is_an_event(nlp: Any) -> None:
     m = top(nlp, "Chlorine munitions were dropped on the neighbourhood on Monday, investigators said.")
     assert m.sub_event_type == "Chemical weapon"
     assert mentions(nlp, "The prosecutor dropped the charges against the mayor.") == []
+
+
+def test_follow_up_sentence_continues_the_story_date_and_place(nlp: Any) -> None:
+    text = ("Gunmen attacked a cattle market outside Tougouri on Sunday, killing 12 traders, residents "
+            "told reporters in Kaya on Wednesday. More than 20 people were wounded, some of them "
+            "by gunshots to the legs.")
+    from sitrep.pipeline import analyze
+
+    found = analyze(Article.create(text, published="2024-05-30")).mentions
+    wounded = next(m for m in found if m.trigger.text == "wounded")
+    assert wounded.time is not None and wounded.time.value == "2024-05-26"
+    assert wounded.place is not None and wounded.place.span is not None
+    assert wounded.place.span.text == "Tougouri"

@@ -41,12 +41,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.extract import actors as act
+from sitrep.extract import event_places, recase, taxonomy
 from sitrep.extract import event_senses as senses
 from sitrep.extract import event_typing as typ
 from sitrep.extract import fatalities as fat
 from sitrep.extract import modality as mod
-from sitrep.extract import recase, taxonomy
-from sitrep.extract.dateline import dateline_end
 from sitrep.extract.event_typing import Trigger
 from sitrep.model import Actor, AnalyzedArticle, Article, EventMention, Place, Span, TimeRef
 from sitrep.nlp import doc_text
@@ -266,54 +265,6 @@ def _sentence_time(sent: SpacySpan, times: list[TimeRef], trigger_start: int) ->
     return min(inside, key=lambda t: abs(t.span.start - trigger_start) if t.span else 0)
 
 
-def _named_countries(places: list[Place]) -> set[str]:
-    """Countries the text names as countries (not only through a town or region in them)."""
-    return {p.country for p in places if p.country and (p.feature or "").startswith("PCL")}
-
-
-def _sentence_place(sent: SpacySpan, places: list[Place], trigger_start: int,
-                    named: set[str]) -> Place | None:
-    inside = [p for p in places if p.span is not None and sent.start_char <= p.span.start < sent.end_char]
-    if not inside:
-        return None
-    # A place in a country the text names comes first: when the text names a country, a
-    # region name resolved into another, unnamed one ("le Nord" in a Central African headline
-    # read as the French department) is the likelier misreading. Then the most precise place
-    # of the sentence (a town before a country named in passing, as in "Iran-backed"), then
-    # the nearest to the trigger.
-    # The city of a wire dateline is where the story was filed: any other place comes first.
-    filed_at = dateline_end(doc_text(sent.doc)) if sent.start_char == 0 else 0
-    return min(inside, key=lambda p: (
-        p.span is not None and p.span.start < filed_at,
-        bool(named) and p.country not in named, p.precision or 3, (p.feature or "").startswith("PCL"),
-        abs(p.span.start - trigger_start) if p.span else 0,
-    ))
-
-
-def _foreign_region(place: Place | None, named: set[str]) -> bool:
-    """A region-level place (ADM feature) in a country the text never names, while it does name
-    another: "le Nord-ouest" of a Central African headline resolved to Haiti's Nord-Ouest."""
-    if place is None or not (place.feature or "").startswith("ADM"):
-        return False
-    return bool(named) and place.country not in named
-
-
-def _article_place(places: list[Place]) -> Place | None:
-    """Fallback when the sentence names no place: the article's main country (the one its
-    places name most often; the dateline breaks ties by coming first), as a country-level place
-    when the text names the country itself, else its first place in that country."""
-    counts: dict[str, int] = {}
-    for p in places:
-        if p.country:
-            counts[p.country] = counts.get(p.country, 0) + 1
-    if not counts:
-        return None
-    first = {p.country: i for i, p in reversed(list(enumerate(places))) if p.country}
-    main = max(counts, key=lambda c: (counts[c], -first[c]))
-    in_main = [p for p in places if p.country == main]
-    return next((p for p in in_main if (p.feature or "").startswith("PCL")), in_main[0])
-
-
 # How far back a past-tense report without its own time looks for the story's time, in
 # sentences before the trigger's; calibrated on muc4_train_a date_acc (1: 0.694, 2: 0.697,
 # 3: 0.703 but fatalities_acc drops as far-away dates pull events apart), checked on muc4_dev.
@@ -343,6 +294,19 @@ def _narrative_time(sents: list[SpacySpan], si: int, times: list[TimeRef], artic
     return None
 
 
+def _story_time(mentions: list[EventMention], sent_starts: list[int], si: int) -> TimeRef | None:
+    """The date of the most confident mention of the latest earlier sentence, within
+    _NARRATIVE_SENTS sentences, whose own words gave it: "The toll of Sunday's attack has risen
+    to 17, residents told us on Wednesday. More than 20 people were wounded" continues Sunday."""
+    lo = sent_starts[max(si - _NARRATIVE_SENTS, 0)]
+    own = [m for m in mentions if lo <= m.sentence.start < sent_starts[si] and m.time is not None
+           and m.time.span is not None and m.sentence.start <= m.time.span.start < m.sentence.end]
+    if not own:
+        return None
+    latest = max(m.sentence.start for m in own)
+    return max((m for m in own if m.sentence.start == latest), key=lambda m: m.confidence).time
+
+
 def _published_time(article: Article) -> TimeRef | None:
     if not article.published:
         return None
@@ -369,6 +333,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     cue_index = typ.cue_index(text, typ.target_offsets(doc))
     counts = fat.find_counts(doc)
     sents = list(doc.sents)
+    sent_starts = [st.start_char for st in sents]
     mentions: list[EventMention] = []
     families: list[str] = []
     candidates = _candidates(doc, text)
@@ -383,7 +348,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
     noun_at = {t.i: e for t, e, _, _ in candidates if e.pos == "N"}
     typed_at: dict[int, str] = {}
     names = [(a.start, a.end) for a in matches]
-    named = _named_countries(analysis.places)
+    named = event_places.named_countries(analysis.places)
     # Sentences with a violent trigger other than a death/injury word ("a bomb exploded").
     violent_sents = {sent_at[t.i] for t, e, _, _ in candidates if e.family in _VIOLENT_FAMILIES and e.family != "kill"}
     for tok, entry, start, end in candidates:
@@ -424,10 +389,10 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
             sub = typed_at[subj.i]
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
         place = (event_location_span(doc, (start, end), analysis.places)
-                 or _sentence_place(sent, analysis.places, start, named)
-                 or _article_place(analysis.places))
-        if _foreign_region(place, named):
-            place = _article_place(analysis.places)
+                 or event_places.sentence_place(sent, analysis.places, start, named)
+                 or event_places.story_place(mentions, sent_starts, si, analysis.places))
+        if event_places.foreign_region(place, named):
+            place = event_places.article_place(analysis.places)
         if place is not None:
             a1 = act.with_place_country(a1, place.country, place.country_name)
             a2 = act.with_place_country(a2, place.country, place.country_name)
@@ -446,7 +411,8 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         if time is None and modality in {"asserted", "claimed"} and (tok.tag_ in _PAST_TAGS or _past_support(tok)):
             # Past-tense report with no time cue: the news of the day (decided on MUC-4 train:
             # most undated past-tense incidents happened on or just before the dateline).
-            time = _narrative_time(sents, si, analysis.times, article) or _published_time(article)
+            time = (_story_time(mentions, sent_starts, si) or _narrative_time(sents, si, analysis.times, article)
+                    or _published_time(article))
         sent_span = Span(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
         killed, killed_span, injured = _attach_counts(counts, sent.start_char, sents, si, start, trigger_sents)
         conf = _confidence(entry, si, modality, a1, place, killed, reference, caps)
@@ -459,7 +425,7 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
         families.append(entry.family)
         typed_at[tok.i] = sub
     _consequences_follow_mechanism(mentions, families)
-    mentions = _drop_passing_mentions(mentions, sent_starts=[st.start_char for st in sents])
+    mentions = _drop_passing_mentions(mentions, sent_starts=sent_starts)
     if recased:
         for m in mentions:
             recase.restore_case(m, text)
