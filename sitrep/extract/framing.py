@@ -412,7 +412,10 @@ _SCARE = re.compile(
 )
 _SCARE_MAX_WORDS = 4
 # Verbs and words that introduce a name given to someone ("branded him a 'traitor'").
-_NAMING = frozenset({"call", "dub", "label", "brand", "nickname", "term", "as", "like", "deem"})
+# "term", "like" and "deem" were dropped: their quoted phrases were words and things ("terms
+# like 'autonomy'", "deemed 'dangerous'"), 0 of 10 Name_Calling on loaded_ptc_train.jsonl;
+# NC F1 0.3450 -> 0.3464, up on both halves (0.3050 -> 0.3084, 0.3650 -> 0.3652).
+_NAMING = frozenset({"call", "dub", "label", "brand", "nickname", "as"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
