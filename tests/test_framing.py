@@ -238,7 +238,7 @@ def test_word_list_table_is_well_formed() -> None:
     for row in rows:
         assert row["word"] == row["word"].strip().lower() and row["word"] and row["note"], row
     lists = word_lists()
-    assert set(lists) == {"people_noun", "role_noun", "person_suffix", "label_det", "epithet_suffix"}
+    assert set(lists) == {"people_noun", "role_noun", "person_suffix", "label_det", "epithet_suffix", "praise_verb"}
     assert "senator" in lists["role_noun"] and "ist" in lists["person_suffix"]
 
 
@@ -296,3 +296,27 @@ def test_a_sentence_printed_twice_is_counted_once(nlp: Any) -> None:
             "Vote now: is the mayor a corrupt politician?")
     found = [m for m in analyse(nlp, text).framing if "corrupt" in m.span.text]
     assert len(found) == 1 and found[0].span.start < 50
+
+
+def test_a_quoted_word_after_terms_like_is_no_label(nlp: Any) -> None:
+    found = analyse(nlp, "The report used terms like “resilience” throughout. The board deemed it “premature”.").framing
+    assert not any(m.category == "quoted_label" for m in found)
+
+
+def test_standard_designations_count_as_no_technique(nlp: Any) -> None:
+    found = marks(nlp, "Wild animals roamed the valley while far-right groups marched in the city.")
+    assert all(technique_of(m) != "Name_Calling,Labeling" for m in found.values() if m.term in ("animals", "far-right"))
+    fools = marks(nlp, "Only fools would sign such a deal.")
+    assert technique_of(next(m for m in fools.values() if m.term == "fools")) == "Loaded_Language"
+
+
+def test_a_tribute_quoted_after_praise_as_is_no_label(nlp: Any) -> None:
+    found = analyse(nlp, "The governor praised the nurse as a “true hero” at the ceremony.").framing
+    assert not any(m.category == "quoted_label" for m in found)
+
+
+def test_a_thing_called_by_a_quoted_phrase_is_no_label(nlp: Any) -> None:
+    found = analyse(nlp, "The minister called the plan a “costly paperwork exercise” on Friday.").framing
+    assert not any(m.category == "quoted_label" for m in found)
+    found = analyse(nlp, "Critics called the mayor a “dinosaur” on Friday.").framing
+    assert any(m.category == "quoted_label" for m in found)

@@ -15,7 +15,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 @functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """``data/framing_words.tsv``: list name -> its words (people_noun, role_noun,
-    person_suffix, label_det, epithet_suffix); lines starting with # are comments."""
+    person_suffix, label_det, epithet_suffix, praise_verb); lines starting with # are comments."""
     out: dict[str, set[str]] = {}
     with open(DATA / "framing_words.tsv", encoding="utf-8", newline="") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
