@@ -224,3 +224,8 @@ def test_through_and_above_are_locative(locate: Any, text: str, trigger: str, ex
                                            ("Tehran launched missiles at the base.", "launched")])
 def test_capital_as_subject_is_no_event_place(locate: Any, text: str, trigger: str) -> None:
     assert locate(text, trigger) is None
+
+
+def test_country_after_on_is_a_target(locate: Any) -> None:
+    assert locate("The United States imposed new sanctions on Iran last week.", "imposed") is None
+    assert locate("Gunmen opened fire on a bus in Kenya on Sunday.", "opened") == "Kenya"
