@@ -196,3 +196,36 @@ def test_lowercased_or_capitals_name_is_no_gazetteer_candidate(nlp: Any) -> None
 def test_place_after_a_landform_noun(locate: Any) -> None:
     text = "The rebel leader was captured in the jungles of Colombia last year."
     assert locate(text, "captured") == "Colombia"
+
+
+def test_object_place_outranks_a_scene_setting_locative(locate: Any) -> None:
+    text = "In the province of Idlib, rebels shelled the settlement of Kafr Tal on Monday."
+    assert locate(text, "shelled") == "Kafr Tal"
+
+
+def test_name_after_a_settlement_noun_is_a_candidate(locate: Any) -> None:
+    text = "In the province of Hama, militants shelled the settlement of Kornaz twice."
+    assert locate(text, "shelled") == "Kornaz"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("A bus carrying pilgrims was hit by a roadside bomb as it drove through the centre of Kirkuk.",
+         "hit", "Kirkuk"),
+        ("Two soldiers were wounded when a drone exploded above the village of Karma.", "wounded", "Karma"),
+    ],
+)
+def test_through_and_above_are_locative(locate: Any, text: str, trigger: str, expected: str) -> None:
+    assert locate(text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger", [("Ankara says its jets bombed militant camps.", "bombed"),
+                                           ("Tehran launched missiles at the base.", "launched")])
+def test_capital_as_subject_is_no_event_place(locate: Any, text: str, trigger: str) -> None:
+    assert locate(text, trigger) is None
+
+
+def test_country_after_on_is_a_target(locate: Any) -> None:
+    assert locate("The United States imposed new sanctions on Iran last week.", "imposed") is None
+    assert locate("Gunmen opened fire on a bus in Kenya on Sunday.", "opened") == "Kenya"
