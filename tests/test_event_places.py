@@ -7,6 +7,7 @@ from sitrep.extract.event_places import (
     foreign_region,
     named_countries,
     narrative_place,
+    placed,
     sentence_place,
     story_place,
 )
@@ -66,3 +67,16 @@ def test_story_place_keeps_to_the_article_country() -> None:
     places = [town, bf, Place("Kaya", Span(170, 174, "Kaya"), country="BF", precision=1)]
     assert story_place([_mention((0, 100), town)], sent_starts, 1, places) is town
     assert story_place([_mention((0, 100), abroad)], sent_starts, 1, places) is bf
+
+
+def test_an_unlisted_event_place_takes_the_fallback_country() -> None:
+    village = Place("Bongou", Span(10, 16, "Bongou"))
+    car = Place("Central African Republic", Span(0, 3, "RCA"), lat=7.0, lon=21.0, country="CF",
+                country_name="Central African Republic", feature="PCLI", precision=3)
+    got = placed(village, car)
+    assert got is not None and got.name == "Bongou" and got.country == "CF"
+    assert got.precision == 3 and got.lat == 7.0 and got.source == "context"
+    town = Place("Bambari", Span(10, 17, "Bambari"), lat=5.76, lon=20.67, country="CF", precision=1)
+    assert placed(town, car) is town
+    assert placed(None, car) is car
+    assert placed(village, None) is village

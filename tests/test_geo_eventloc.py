@@ -229,3 +229,9 @@ def test_capital_as_subject_is_no_event_place(locate: Any, text: str, trigger: s
 def test_country_after_on_is_a_target(locate: Any) -> None:
     assert locate("The United States imposed new sanctions on Iran last week.", "imposed") is None
     assert locate("Gunmen opened fire on a bus in Kenya on Sunday.", "opened") == "Kenya"
+
+
+def test_an_armed_group_or_a_short_word_is_no_unlisted_place(locate: Any) -> None:
+    # "Wagner" is tagged as a name here, but it is the mercenary group, not a place.
+    assert locate("Rebels ambushed Wagner in the forest on Monday.", "ambushed") != "Wagner"
+    assert locate("Rebels ambushed Wagner fighters near Zorvani on Monday.", "ambushed") == "Zorvani"

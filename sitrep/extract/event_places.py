@@ -4,6 +4,8 @@ the parse). Used by ``events.py``."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.extract.dateline import dateline_end
@@ -88,3 +90,18 @@ def story_place(mentions: list[EventMention], sent_starts: list[int], si: int,
     if narrative is not None and article is not None and narrative.country == article.country:
         return narrative
     return article
+
+
+def placed(own: Place | None, fallback: Place | None) -> Place | None:
+    """The event's place: its own (from the parse) when there is one, else the fallback. An own
+    place no gazetteer knows ("the village of Bongou") keeps its name and takes the fallback's
+    country and coordinates at no finer than geo-precision 2, as ACLED codes unlisted villages."""
+    if own is None:
+        return fallback
+    if own.country is not None or own.lat is not None or fallback is None or fallback.country is None:
+        return own
+    return dataclasses.replace(
+        own, country=fallback.country, country_name=fallback.country_name, lat=fallback.lat,
+        lon=fallback.lon, admin1=fallback.admin1, precision=max(fallback.precision or 3, 2),
+        source="context",
+    )

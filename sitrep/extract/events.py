@@ -388,9 +388,9 @@ def extract_mentions(doc: Doc, article: Article, analysis: AnalyzedArticle) -> l
             # are typed by what they did ("protesters stormed the parliament").
             sub = typed_at[subj.i]
         time = event_time(doc, (start, end), analysis.times, article) or _sentence_time(sent, analysis.times, start)
-        place = (event_location_span(doc, (start, end), analysis.places)
-                 or event_places.sentence_place(sent, analysis.places, start, named)
-                 or event_places.story_place(mentions, sent_starts, si, analysis.places))
+        fallback = (event_places.sentence_place(sent, analysis.places, start, named)
+                    or event_places.story_place(mentions, sent_starts, si, analysis.places))
+        place = event_places.placed(event_location_span(doc, (start, end), analysis.places), fallback)
         if event_places.foreign_region(place, named):
             place = event_places.article_place(analysis.places)
         if place is not None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract import actors
 from sitrep.extract.dateline import dateline_end
 from sitrep.geo import normalize as norm
 from sitrep.model import Place
@@ -314,6 +315,13 @@ def _unlisted(doc: Doc, sent: Span, places: list[Place]) -> list[Place]:
         ):
             continue
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
+        name = ent.text.removeprefix("the ").removeprefix("The ")
+        if len(name) <= 2 or actors.is_actor_alias(name):
+            # Not a name ("un" of a French headline the English model tags GPE), or an armed
+            # group's name ("Wagner"). Checked on ucdp_car_dev (country 0.293 -> 0.317 with the
+            # fallback country of events.py) and event_location_dev (0.7503 -> 0.7513); also
+            # refusing names written lowercase cost event_location_dev 0.0016.
             continue
         _add_unlisted(doc, ent, out)
     _untagged_runs(doc, sent, taken, out)
