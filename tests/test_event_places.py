@@ -80,3 +80,11 @@ def test_an_unlisted_event_place_takes_the_fallback_country() -> None:
     assert placed(town, car) is town
     assert placed(None, car) is car
     assert placed(village, None) is village
+
+
+def test_a_sea_takes_the_story_country_and_keeps_its_coordinates() -> None:
+    sea = Place("Red Sea", Span(10, 17, "Red Sea"), lat=20.0, lon=38.0, feature="SEA", precision=3)
+    yemen = Place("Yemen", Span(0, 5, "Yemen"), lat=15.5, lon=47.5, country="YE", country_name="Yemen",
+                  feature="PCLI", precision=3)
+    got = placed(sea, yemen)
+    assert got is not None and got.name == "Red Sea" and got.country == "YE" and got.lat == 20.0

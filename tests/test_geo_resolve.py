@@ -151,3 +151,10 @@ def test_small_foreign_town_alone_in_its_country_is_left_to_the_fallback() -> No
     spans2 = [(text2.index(n), text2.index(n) + len(n)) for n in names2]
     first = resolve(text2, spans2)[0]
     assert first is not None and first.entry.country == "RW" and not first.inferred
+
+
+def test_a_province_transliteration_is_read_from_its_first_letter() -> None:
+    # Military press releases write Deir ez-Zor "Dawr az Zawr".
+    text = "Near Dawr az Zawr, an airstrike destroyed a bunker."
+    (got,) = resolve(text, [(5, 17)])
+    assert got is not None and got.entry.country == "SY"

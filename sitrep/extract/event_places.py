@@ -98,8 +98,13 @@ def placed(own: Place | None, fallback: Place | None) -> Place | None:
     country and coordinates at no finer than geo-precision 2, as ACLED codes unlisted villages."""
     if own is None:
         return fallback
-    if own.country is not None or own.lat is not None or fallback is None or fallback.country is None:
+    if own.country is not None or fallback is None or fallback.country is None:
         return own
+    if own.lat is not None:
+        # A sea, gulf or region that belongs to no one country ("in the Red Sea"): the event
+        # keeps its coordinates and takes the country of the story, as ACLED codes sea events
+        # to the nearest coast.
+        return dataclasses.replace(own, country=fallback.country, country_name=fallback.country_name)
     return dataclasses.replace(
         own, country=fallback.country, country_name=fallback.country_name, lat=fallback.lat,
         lon=fallback.lon, admin1=fallback.admin1, precision=max(fallback.precision or 3, 2),

@@ -60,6 +60,7 @@ W_WORLD = 5.0
 # lost); penalty -1, -2, -3 the same at 0.5; -1 best at 0.7.
 W_ALIAS_VS_NAME = -1.0
 FUZZY_HEAD = 3
+PROVINCE_SIMILARITY = 0.8
 ALIAS_SIMILARITY = 0.65
 # Name-match kinds: NAME, ALIAS, ABBREV, DEMONYM, VARIANT, ARTICLE; a fuzzy (skeleton) match
 # pays more. ARTICLE kept at the VARIANT weight it had before it was told apart.
@@ -132,10 +133,22 @@ def _candidates(g: gz.Gazetteer, name: str) -> tuple[gz.Match, ...]:
         # Catahoula Parish. --given-toponyms gwn/lgl/trnews dev, fuzzy readings within 161 km
         # / not: 1/9, 18/8, 0/1 unfiltered; with FUZZY_HEAD 3 (or 2) letters within-161km gwn
         # 0.8916 -> 0.8932, lgl 0.8370 -> 0.8386, trnews unchanged; 1 letter 0.8922/0.8361.
-        head = norm.key(name)[:FUZZY_HEAD]
-        ms = tuple(m for m in g.lookup(name, fuzzy=True)
-                   if norm.key(m.entry.name)[:FUZZY_HEAD] == head)
+        key = norm.key(name)
+        ms = tuple(m for m in g.lookup(name, fuzzy=True) if _fuzzy_ok(key, m.entry))
     return ms
+
+
+def _fuzzy_ok(key: str, e: gz.Entry) -> bool:
+    """Whether a skeleton match is a spelling of the place's name: it starts with the same
+    FUZZY_HEAD letters, or, for a province, whose transliterations vary from the first vowel on
+    ("Dawr az Zawr" for Dayr az Zawr), the same first letter and a similarity of at least
+    PROVINCE_SIMILARITY ("Fire Island" is not Fryslan: 0.67). centcom_dev country 0.9583 ->
+    0.9597; gwn_dev, lgl_dev and trnews_dev (given toponyms) unchanged."""
+    own = norm.key(e.name)
+    if own[:FUZZY_HEAD] == key[:FUZZY_HEAD]:
+        return True
+    return (e.source == "adm1" and own[:1] == key[:1]
+            and difflib.SequenceMatcher(None, key, own).ratio() >= PROVINCE_SIMILARITY)
 
 
 def _cue(text: str, start: int, end: int) -> str | None:
