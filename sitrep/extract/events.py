@@ -265,10 +265,6 @@ def _sentence_time(sent: SpacySpan, times: list[TimeRef], trigger_start: int) ->
     return min(inside, key=lambda t: abs(t.span.start - trigger_start) if t.span else 0)
 
 
-# How far back a past-tense report without its own time looks for the story's time, in
-# sentences before the trigger's; calibrated on muc4_train_a date_acc (1: 0.694, 2: 0.697,
-# 3: 0.703 but fatalities_acc drops as far-away dates pull events apart), checked on muc4_dev.
-_NARRATIVE_SENTS = 2
 
 
 def _narrative_time(sents: list[SpacySpan], si: int, times: list[TimeRef], article: Article) -> TimeRef | None:
@@ -278,7 +274,7 @@ def _narrative_time(sents: list[SpacySpan], si: int, times: list[TimeRef], artic
     town. They attacked the police post...")."""
     if not article.published or si == 0:
         return None
-    lo = sents[max(si - _NARRATIVE_SENTS, 0)].start_char
+    lo = sents[max(si - event_places.NARRATIVE_SENTS, 0)].start_char
     hi = sents[si].start_char
     before = [
         t for t in times
@@ -295,16 +291,10 @@ def _narrative_time(sents: list[SpacySpan], si: int, times: list[TimeRef], artic
 
 
 def _story_time(mentions: list[EventMention], sent_starts: list[int], si: int) -> TimeRef | None:
-    """The date of the most confident mention of the latest earlier sentence, within
-    _NARRATIVE_SENTS sentences, whose own words gave it: "The toll of Sunday's attack has risen
-    to 17, residents told us on Wednesday. More than 20 people were wounded" continues Sunday."""
-    lo = sent_starts[max(si - _NARRATIVE_SENTS, 0)]
-    own = [m for m in mentions if lo <= m.sentence.start < sent_starts[si] and m.time is not None
-           and m.time.span is not None and m.sentence.start <= m.time.span.start < m.sentence.end]
-    if not own:
-        return None
-    latest = max(m.sentence.start for m in own)
-    return max((m for m in own if m.sentence.start == latest), key=lambda m: m.confidence).time
+    """The date the story last set: "The toll of Sunday's attack has risen to 17, residents told
+    us on Wednesday. More than 20 people were wounded" continues Sunday."""
+    m = event_places.story_mention(mentions, sent_starts, si, lambda x: x.time.span if x.time else None)
+    return m.time if m is not None else None
 
 
 def _published_time(article: Article) -> TimeRef | None:
