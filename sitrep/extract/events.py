@@ -265,8 +265,6 @@ def _sentence_time(sent: SpacySpan, times: list[TimeRef], trigger_start: int) ->
     return min(inside, key=lambda t: abs(t.span.start - trigger_start) if t.span else 0)
 
 
-
-
 def _narrative_time(sents: list[SpacySpan], si: int, times: list[TimeRef], article: Article) -> TimeRef | None:
     """The reference time of the narrative: the last day-precise date of the few sentences
     before the trigger's, if it lies between a month before publication and publication.
