@@ -22,38 +22,32 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep import wordlists
 from sitrep.extract import event_typing as typ
 from sitrep.extract.event_typing import Trigger
 
-_NON_EVENT_MODIFIERS = frozenset(
-    "heart cyber panic verbal asthma personal legal political court electoral uphill cardiac "
-    "price trade culture media propaganda diplomatic atomic nuclear".split()
-)
-_ABSTRACT_TARGETS = frozenset(
-    "corruption poverty crime drug drugs trafficking impunity disease virus covid hunger "
-    "climate inflation unemployment cancer fire fires flood floods".split()
-)
-_STRIKE_OBJ_OTHER = frozenset("tone balance chord note pose blow match".split())
-_MEDIA_OBJ = frozenset("video film footage photo photograph scene movie picture".split())
-_FIRE_OBJ = frozenset("rocket rockets shell shells missile missiles mortar mortars shot shots bullet bullets round rounds grenade grenades projectile projectiles salvo".split())
-_MARKET_SUBJ = frozenset("stock stocks market markets price prices share shares index currency dollar".split())
+
+def _words(name: str) -> frozenset[str]:
+    return wordlists.load("event_sense_words.tsv")[name]
+
+
+_NON_EVENT_MODIFIERS = _words("non_event_modifier")
+_ABSTRACT_TARGETS = _words("abstract_target")
+_STRIKE_OBJ_OTHER = _words("strike_object_other")
+_MEDIA_OBJ = _words("media_object")
+_FIRE_OBJ = _words("fire_object")
+_MARKET_SUBJ = _words("market_subject")
 # Adverbs that make "attacked" a verbal attack: "harshly attacked the president's policy".
-_VERBAL_ADVERBS = frozenset("harshly verbally sharply bitterly publicly openly strongly vehemently severely".split())
+_VERBAL_ADVERBS = _words("verbal_adverb")
 # Verbs whose noun complement defines or classifies rather than reports: "smuggling constitutes
 # an attack against our homeland", "this amounts to a massacre".
-_DEFINING_VERBS = frozenset("constitute represent amount equal mean signify".split())
+_DEFINING_VERBS = _words("defining_verb")
 # Verbs about keeping or breaking an agreement that already exists: ACLED records the agreement
 # when it is reached, not each later reference to it.
-_KEEP_VERBS = frozenset(
-    "respect comply implement violate abide honor honour uphold observe breach adhere enforce "
-    "undermine jeopardize jeopardise support".split()
-)
+_KEEP_VERBS = _words("keep_verb")
 # Weapon nouns are events only when used; these verbs trade, make or hold them.
-_WEAPON_NOUNS = frozenset("bomb bombs grenade grenades mine mines".split())
-_NON_USE_VERBS = frozenset(
-    "produce manufacture make sell buy export import supply possess own acquire develop build "
-    "store stock spend ban offer deliver transport smuggle".split()
-)
+_WEAPON_NOUNS = _words("weapon_noun")
+_NON_USE_VERBS = _words("non_use_verb")
 # Accident words: "died when a light plane crashed", "injured in the emergency landing".
 _ACCIDENT = re.compile(
     r"\b(?:crash(?:ed|es)?|accident(?:al|ally|s)?|collision|collided|emergency\s+landing|derail(?:ed|ment)"

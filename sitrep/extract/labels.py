@@ -3,26 +3,15 @@
 
 from __future__ import annotations
 
-import csv
-import functools
-from pathlib import Path
-
 from spacy.tokens import Doc
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from sitrep import wordlists
 
 
-@functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """``data/framing_words.tsv``: list name -> its words (people_noun, role_noun,
-    person_suffix, label_det, epithet_suffix, praise_verb); lines starting with # are comments."""
-    out: dict[str, set[str]] = {}
-    with open(DATA / "framing_words.tsv", encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
-                              quoting=csv.QUOTE_NONE)
-        for row in rows:
-            out.setdefault(row["list"], set()).add(row["word"].strip().lower())
-    return {name: frozenset(words) for name, words in out.items()}
+    person_suffix, label_det, epithet_suffix, praise_verb)."""
+    return wordlists.load("framing_words.tsv")
 
 
 def compound_epithets(doc: Doc) -> list[tuple[int, int]]:

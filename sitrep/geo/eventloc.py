@@ -12,14 +12,12 @@ place for the event at all.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import functools
 import re
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep import wordlists
 from sitrep.extract import actors
 from sitrep.extract.dateline import dateline_end
 from sitrep.geo import normalize as norm
@@ -27,22 +25,9 @@ from sitrep.model import Place
 from sitrep.model import Span as ModelSpan
 from sitrep.nlp import doc_text
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@functools.lru_cache(maxsize=1)
-def _word_lists() -> dict[str, frozenset[str]]:
-    """``data/eventloc_words.tsv``: list name -> its words."""
-    out: dict[str, set[str]] = {}
-    with (DATA / "eventloc_words.tsv").open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            out.setdefault(row["list"], set()).add(row["word"])
-    return {k: frozenset(v) for k, v in out.items()}
-
 
 def _words(name: str) -> frozenset[str]:
-    return _word_lists()[name]
+    return wordlists.load("eventloc_words.tsv")[name]
 
 
 LOC_PREPS = frozenset(
