@@ -38,7 +38,7 @@ from sitrep.geo import normalize as norm
 log = logging.getLogger(__name__)
 
 # Bump when the build or the schema changes: a new file is built and old ones removed.
-VERSION = 20
+VERSION = 21
 
 # Name kinds, strongest first: an entry's own name is stronger evidence than an alias.
 # ARTICLE: an indexed name without its leading article ("Al Hawijah" under "hawijah"): the
